@@ -1,0 +1,9 @@
+namespace Mesh.Runtime.Activation;
+
+internal enum ActivationState
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,11 @@
+using Mesh.Runtime.Hosting;
+using Mesh.Runtime.Persistence;
+
+namespace Mesh.Runtime.Activation;
+
+/// <summary>The locator of a single silo: every grain is local and writes are unfenced.</summary>
+internal sealed class LocalGrainLocator(RuntimeOptions options) : IGrainLocator
+{
+    public (int Partition, WriteFence Fence) GetFence(GrainId grainId) =>
+        ((int)(grainId.StableHash() % (ulong)options.PartitionCount), WriteFence.None);
+}

@@ -1,0 +1,30 @@
+using Mesh.Runtime.Hosting;
+
+namespace Mesh.Silo.Hosting;
+
+/// <summary>Health and operator endpoints.</summary>
+public static class SiloEndpoints
+{
+    /// <summary>Maps <c>/health/live</c> (the process serves HTTP) and <c>/health/ready</c> (the runtime started and accepts calls).</summary>
+    public static IEndpointRouteBuilder MapMeshHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        endpoints.MapGet("/health/ready", (ISiloStatus silo) => silo.IsReady
+            ? Results.Ok(new { status = "ready", siloId = silo.SiloId })
+            : Results.Json(new { status = "not ready", siloId = silo.SiloId }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        return endpoints;
+    }
+
+    /// <summary>Maps read-only operator endpoints.</summary>
+    public static IEndpointRouteBuilder MapMeshOperatorEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/operator/silo", (ISiloStatus silo) => Results.Ok(new
+        {
+            siloId = silo.SiloId,
+            ready = silo.IsReady,
+            activations = silo.ActivationCount,
+            storage = silo.StorageProvider,
+        }));
+        return endpoints;
+    }
+}
