@@ -1,0 +1,36 @@
+using Mesh.Risk.Distributions;
+
+namespace Mesh.Risk.Haircuts;
+
+/// <summary>
+/// Dynamic collateral haircut = price risk over the liquidation horizon at a confidence level
+/// (1 − exp(−z·σ·√h)) + expected market impact of selling (Y·σ_daily·√(Q/V)) + wrong-way add-on, capped.
+/// Every component is non-decreasing in volatility and size, so the haircut is too.
+/// </summary>
+public static class HaircutModel
+{
+    /// <summary>Computes the haircut of a collateral position.</summary>
+    /// <param name="input">The position.</param>
+    /// <param name="options">Model settings; defaults when null.</param>
+    /// <returns>The haircut and its components.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An input or setting is out of its domain.</exception>
+    public static HaircutResult Compute(HaircutInput input, HaircutOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= new HaircutOptions();
+        options.Validate();
+        if (!(input.AnnualVolatility >= 0) || !double.IsFinite(input.AnnualVolatility))
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.AnnualVolatility, "AnnualVolatility must be finite and non-negative.");
+        }
+
+        var z = NormalDistribution.InverseCdf(options.Confidence);
+        var horizonVol = input.AnnualVolatility * Math.Sqrt(options.LiquidationHorizonDays / options.DaysPerYear);
+        var priceRisk = 1.0 - Math.Exp(-z * horizonVol);
+        var dailyVol = input.AnnualVolatility / Math.Sqrt(options.DaysPerYear);
+        var impact = MarketImpact.SquareRoot(dailyVol, input.Quantity, input.DailyVolume, options.ImpactCoefficient);
+        var wrongWay = WrongWayRisk.AddOn(input.CorrelationWithExposure, priceRisk, options.WrongWayMultiplier);
+        var total = Math.Min(priceRisk + impact + wrongWay, options.MaxHaircut);
+        return new HaircutResult(total, priceRisk, impact, wrongWay);
+    }
+}
