@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole Mesh test suite on a fresh machine. It installs what the tests need (PostgreSQL server binaries,
+# docker-compose for validating the compose file), restores NuGet packages, builds and runs every test project.
+# Tests start their own throwaway PostgreSQL (as user postgres, on a free loopback port) and remove it afterwards.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Runtime").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "==> restoring"
+dotnet restore Mesh.sln
+echo "==> building"
+dotnet build Mesh.sln -c Release --no-restore -nologo
+echo "==> testing"
+dotnet test Mesh.sln -c Release --no-build -nologo "$@"
