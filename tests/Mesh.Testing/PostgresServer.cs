@@ -34,7 +34,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Creates a fresh database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
-        var name = $"{prefix ?? "mesh"}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var name = $"{prefix ?? "mesh"}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 40)].ToLowerInvariant();
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);

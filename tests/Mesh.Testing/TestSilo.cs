@@ -20,6 +20,25 @@ public sealed class TestSilo : IAsyncDisposable
 
     public ISiloStatus Status => _host.Services.GetRequiredService<ISiloStatus>();
 
+    public string SiloId => Status.SiloId;
+
+    internal Mesh.Runtime.Cluster.ClusterMembershipService Membership =>
+        _host.Services.GetService<Mesh.Runtime.Cluster.ClusterMembershipService>() ?? throw new InvalidOperationException("This silo is not clustered.");
+
+    internal Mesh.Runtime.Cluster.ClusterGrainLocator Locator => _host.Services.GetRequiredService<Mesh.Runtime.Cluster.ClusterGrainLocator>();
+
+    /// <summary>Returns true while this silo holds the lease on the grain's partition.</summary>
+    public bool Owns(GrainId grainId) => Locator.IsLocal(PartitionOf(grainId));
+
+    public int PartitionOf(GrainId grainId) => (int)(grainId.StableHash() % (ulong)Locator.PartitionCount);
+
+    /// <summary>Kills the silo abruptly: no hand-off, no lease release, its silo port closed. Its leases expire on their own.</summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        await Membership.KillAsync();
+    }
+
     public static async Task<TestSilo> StartAsync(Action<MeshRuntimeBuilder> configure, TimeProvider? timeProvider = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -48,7 +67,15 @@ public sealed class TestSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        try
+        {
+            await StopAsync();
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or Npgsql.NpgsqlException or SiloUnavailableException)
+        {
+            // The storage went away under a test; the host is disposed regardless.
+        }
+
         if (_host is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

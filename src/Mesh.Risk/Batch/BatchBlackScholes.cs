@@ -6,12 +6,14 @@ using Mesh.Risk.Options;
 namespace Mesh.Risk.Batch;
 
 /// <summary>
-/// Black-Scholes-Merton over structure-of-arrays batches, four options per <see cref="Vector256{T}"/> step.
+/// Black-Scholes-Merton over structure-of-arrays batches: eight options per <see cref="Vector512{T}"/> step where
+/// AVX-512 is hardware accelerated, otherwise four per <see cref="Vector256{T}"/> step, and a padded final block.
 /// Results agree with <see cref="BlackScholes"/> to about 1e-14 relative.
 /// </summary>
-public static class BatchBlackScholes
+public static partial class BatchBlackScholes
 {
     private static readonly Vector256<double> Half = Vector256.Create(0.5);
+    private static readonly Vector256<double> AllBits = Vector256<double>.AllBitsSet;
 
     /// <summary>Prices every option of <paramref name="batch"/>.</summary>
     /// <param name="type">Call or put, for the whole batch.</param>
@@ -27,9 +29,17 @@ public static class BatchBlackScholes
             throw new ArgumentException("Destination is shorter than the batch.", nameof(destination));
         }
 
+        var start = Vector512.IsHardwareAccelerated ? PriceVector512(type, batch, destination) : 0;
+        PriceVector256(type, batch, destination, start);
+    }
+
+    /// <summary>Prices options <paramref name="start"/> .. end four at a time, the last block padded.</summary>
+    internal static void PriceVector256(OptionType type, in OptionBatch batch, Span<double> destination, int start)
+    {
+        var n = batch.Length;
         var sign = Vector256.Create(type == OptionType.Call ? 1.0 : -1.0);
         ref var dst = ref MemoryMarshal.GetReference(destination);
-        var i = 0;
+        var i = start;
         for (; i <= n - 4; i += 4)
         {
             var block = OptionBlock.Load(batch, i);
@@ -82,9 +92,21 @@ public static class BatchBlackScholes
         var sq = b.Spot * Vector256.Exp(-b.Yield * b.Time);
         var kr = b.Strike * Vector256.Exp(-b.Rate * b.Time);
         var sd = b.Vol * Vector256.Sqrt(b.Time);
-        var d1 = (Vector256.Log(sq / kr) / sd) + (Half * sd);
+        var ratio = sq / kr;
+        var logRatio = Vector256.Log(ratio);
+        var d1 = (logRatio / sd) + (Half * sd);
         var d2 = d1 - sd;
-        var price = sign * ((sq * VectorNormal.Cdf(sign * d1)) - (kr * VectorNormal.Cdf(sign * d2)));
+
+        // d₁² − d₂² = 2 ln(sq/kr), so exp(−d₂²/2) = exp(−d₁²/2)·sq/kr: one exponential serves both CDFs. It is
+        // evaluated at the d of smaller magnitude and scaled down by the ratio (or its inverse), so the derived one
+        // can only underflow where the true value does.
+        var d1Smaller = Vector256.LessThanOrEqual(logRatio, Vector256<double>.Zero);
+        var e = VectorNormal.ExpHalfSquare(Vector256.ConditionalSelect(d1Smaller, d1, d2));
+        var scale = Vector256.EqualsAll(d1Smaller, AllBits) ? ratio : Vector256.ConditionalSelect(d1Smaller, ratio, kr / sq);
+        var other = e * scale;
+        var e1 = Vector256.ConditionalSelect(d1Smaller, e, other);
+        var e2 = Vector256.ConditionalSelect(d1Smaller, other, e);
+        var price = sign * ((sq * VectorNormal.Cdf(sign * d1, e1)) - (kr * VectorNormal.Cdf(sign * d2, e2)));
         var degenerate = Vector256.Equals(sd, Vector256<double>.Zero);
         if (degenerate != Vector256<double>.Zero)
         {

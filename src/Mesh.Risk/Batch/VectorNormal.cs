@@ -31,7 +31,12 @@ internal static class VectorNormal
     internal static Vector256<double> Pdf(Vector256<double> x) => InvSqrt2Pi * ExpHalfSquare(x);
 
     /// <summary>Φ(x) for four lanes.</summary>
-    internal static Vector256<double> Cdf(Vector256<double> x)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Cdf(Vector256<double> x) => Cdf(x, ExpHalfSquare(x));
+
+    /// <summary>Φ(x) for four lanes, given <paramref name="expHalfSquare"/> = exp(−x²/2) computed by the caller.</summary>
+    /// <remarks>Lets Black-Scholes share one exponential between Φ(d₁) and Φ(d₂).</remarks>
+    internal static Vector256<double> Cdf(Vector256<double> x, Vector256<double> expHalfSquare)
     {
         var y = Vector256.Abs(x);
         var isLarge = Vector256.GreaterThan(y, LargeLimit);
@@ -41,7 +46,7 @@ internal static class VectorNormal
             scaled = Vector256.ConditionalSelect(isLarge, Large(y), scaled);
         }
 
-        var tail = ExpHalfSquare(y) * scaled;
+        var tail = expHalfSquare * scaled;
         var result = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), One - tail, tail);
         var isSmall = Vector256.LessThanOrEqual(y, SmallLimit);
         if (isSmall != Vector256<double>.Zero)
@@ -52,7 +57,7 @@ internal static class VectorNormal
         return result;
     }
 
-    private static Vector256<double> Central(Vector256<double> x)
+    internal static Vector256<double> Central(Vector256<double> x)
     {
         var xsq = x * x;
         var num = Fma(Fma(Fma(Fma(Vector256.Create(CodyNormal.A4), xsq, CodyNormal.A0), xsq, CodyNormal.A1), xsq, CodyNormal.A2), xsq, CodyNormal.A3);
@@ -60,7 +65,7 @@ internal static class VectorNormal
         return x * num / den;
     }
 
-    private static Vector256<double> Mid(Vector256<double> y)
+    internal static Vector256<double> Mid(Vector256<double> y)
     {
         var num = Vector256.Create(CodyNormal.C8);
         num = Fma(num, y, CodyNormal.C0);
@@ -82,7 +87,7 @@ internal static class VectorNormal
         return num / den;
     }
 
-    private static Vector256<double> Large(Vector256<double> y)
+    internal static Vector256<double> Large(Vector256<double> y)
     {
         var r = One / (y * y);
         var pn = Fma(Fma(Fma(Fma(Fma(Vector256.Create(CodyNormal.P5), r, CodyNormal.P0), r, CodyNormal.P1), r, CodyNormal.P2), r, CodyNormal.P3), r, CodyNormal.P4);

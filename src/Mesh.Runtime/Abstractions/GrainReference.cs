@@ -6,6 +6,7 @@ namespace Mesh.Runtime;
 public abstract class GrainReference : IEquatable<GrainReference>
 {
     private readonly IGrainCallRuntime _runtime;
+    private int _partition = -1;
 
     /// <summary>Initializes a new instance of the <see cref="GrainReference"/> class.</summary>
     protected GrainReference(IGrainCallRuntime runtime, GrainId grainId)
@@ -19,6 +20,17 @@ public abstract class GrainReference : IEquatable<GrainReference>
 
     /// <summary>Gets or sets the last local activation this reference resolved to (a cache the runtime validates).</summary>
     internal object? CachedTarget { get; set; }
+
+    /// <summary>Gets the partition the grain id hashes to, computed once per reference.</summary>
+    internal int PartitionOf(int partitionCount)
+    {
+        if (_partition < 0)
+        {
+            _partition = (int)(GrainId.StableHash() % (ulong)partitionCount);
+        }
+
+        return _partition;
+    }
 
     /// <inheritdoc />
     public bool Equals(GrainReference? other) => other is not null && GrainId == other.GrainId;

@@ -57,7 +57,7 @@ internal sealed partial class ActivationData
     }
 
     /// <summary>Delivers a call. Runs it inline on the caller's thread when the activation is idle; queues it otherwise.</summary>
-    public ValueTask<TResult> Invoke<TResult>(GrainRequest<TResult> request, CallChain? caller, TimeSpan timeout)
+    public ValueTask<TResult> Invoke<TResult>(GrainRequest<TResult> request, CallChain? caller, TimeSpan timeout, ActivityContext parent = default)
     {
         var method = request.Method;
         CallChain? turn = null;
@@ -71,14 +71,14 @@ internal sealed partial class ActivationData
                 turn = BeginTurnLocked(method.Flags, method.DisplayName, caller);
                 if (!TryTakeExecutorLocked())
                 {
-                    message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout, EnqueuedTimestamp = _lastActivity, ParentTrace = Activity.Current?.Context ?? default };
+                    message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout, EnqueuedTimestamp = _lastActivity, ParentTrace = parent != default ? parent : Activity.Current?.Context ?? default };
                     EnqueueWorkLocked(new WorkItem(message, turn));
                     turn = null;
                 }
             }
             else
             {
-                message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout, EnqueuedTimestamp = _lastActivity, ParentTrace = Activity.Current?.Context ?? default };
+                message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout, EnqueuedTimestamp = _lastActivity, ParentTrace = parent != default ? parent : Activity.Current?.Context ?? default };
                 var deadlock = DetectDeadlockLocked(message);
                 if (deadlock is not null)
                 {
@@ -91,7 +91,7 @@ internal sealed partial class ActivationData
 
         if (turn is not null)
         {
-            return RunInline(request, turn, caller, timeout);
+            return RunInline(request, turn, caller, timeout, parent);
         }
 
         if (forward)
@@ -172,11 +172,11 @@ internal sealed partial class ActivationData
         }
     }
 
-    private ValueTask<TResult> RunInline<TResult>(GrainRequest<TResult> request, CallChain turn, CallChain? caller, TimeSpan timeout)
+    private ValueTask<TResult> RunInline<TResult>(GrainRequest<TResult> request, CallChain turn, CallChain? caller, TimeSpan timeout, ActivityContext parent)
     {
         var previousContext = SynchronizationContext.Current;
         var previousActivity = Activity.Current;
-        var span = RuntimeInstrumentation.StartServerSpan(GrainId, request.Method.DisplayName, default);
+        var span = RuntimeInstrumentation.StartServerSpan(GrainId, request.Method.DisplayName, parent);
         ValueTask<TResult> pending;
         SetSynchronizationContext(this);
         CallChain.Current = turn;

@@ -31,7 +31,9 @@ internal sealed class Catalog(GrainRuntime runtime)
 
             if (_stopping)
             {
-                throw new SiloUnavailableException($"Silo {runtime.SiloId} is shutting down and does not activate {grainId}.");
+                throw runtime.Remote is null
+                    ? new SiloUnavailableException($"Silo {runtime.SiloId} is shutting down and does not activate {grainId}.")
+                    : new NotOwnerException($"Silo {runtime.SiloId} is leaving the cluster and hands {grainId} to another silo.");
             }
 
             var grainClass = runtime.Registry.GetClass(grainId.Type);

@@ -7,6 +7,9 @@ using Mesh.Runtime.Reminders;
 
 namespace Mesh.Runtime.Activation;
 
+// The call path inspects a ValueTask (IsCompleted) before handing it on exactly once; CA2012 cannot see that.
+#pragma warning disable CA2012
+
 /// <summary>The heart of a silo: creates grain references and delivers their calls to activations.</summary>
 internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
 {
@@ -55,6 +58,9 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
 
     public ReminderService Reminders { get; set; } = null!;
 
+    /// <summary>Gets or sets the invoker for grains owned by other silos; null on a single silo.</summary>
+    public Transport.RemoteCallInvoker? Remote { get; set; }
+
     public IGrainFactory GrainFactory => this;
 
     public TGrainInterface GetGrain<TGrainInterface>(string key)
@@ -82,6 +88,12 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
         ValueTask<TResult> result;
         try
         {
+            if (Remote is not null && !Locator.IsLocal(target.PartitionOf(Locator.PartitionCount)))
+            {
+                result = Remote.InvokeAsync(target, request, CallChain.Current);
+                return Finish(result, span, started, method.DisplayName);
+            }
+
             var activation = target.CachedTarget as ActivationData;
             if (activation is null || activation.IsInvalid || !ReferenceEquals(activation.Runtime, this))
             {
@@ -90,6 +102,10 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
             }
 
             result = activation.Invoke(request, CallChain.Current, Options.ResponseTimeout);
+            if (Remote is not null && !result.IsCompleted)
+            {
+                result = RetryIfMoved(result, target, request);
+            }
         }
         catch (Exception exception)
         {
@@ -103,18 +119,20 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
             }
         }
 
-        if (span is null && started == 0)
+        return Finish(result, span, started, method.DisplayName);
+    }
+
+    /// <summary>Runs a call on the local activation; the silo must own the grain's partition.</summary>
+    /// <exception cref="NotOwnerException">This silo does not own the grain (nothing ran).</exception>
+    public ValueTask<TResult> InvokeLocalAsync<TResult>(GrainId grainId, GrainRequest<TResult> request, CallChain? caller, TimeSpan timeout, ActivityContext parent)
+    {
+        var (partition, _) = Locator.GetFence(grainId);
+        if (!Locator.IsLocal(partition))
         {
-            return result;
+            throw new NotOwnerException($"Silo {SiloId} does not own partition {partition} (grain {grainId}).");
         }
 
-        if (result.IsCompleted)
-        {
-            Observe(span, started, method.DisplayName, !result.IsCompletedSuccessfully);
-            return result;
-        }
-
-        return ObserveAsync(result, span, started, method.DisplayName);
+        return Catalog.GetOrCreate(grainId).Invoke(request, caller, timeout, parent);
     }
 
     /// <summary>Waits for a queued or suspended call's result, up to the call's deadline.</summary>
@@ -150,6 +168,35 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
         catch (Exception exception)
         {
             message.Fail(exception);
+        }
+    }
+
+    private ValueTask<TResult> Finish<TResult>(ValueTask<TResult> result, Activity? span, long started, string method)
+    {
+        if (span is null && started == 0)
+        {
+            return result;
+        }
+
+        if (result.IsCompleted)
+        {
+            Observe(span, started, method, !result.IsCompletedSuccessfully);
+            return result;
+        }
+
+        return ObserveAsync(result, span, started, method);
+    }
+
+    /// <summary>A local call whose activation moved away before running it ("not owner": nothing ran) is re-sent to the new owner.</summary>
+    private async ValueTask<TResult> RetryIfMoved<TResult>(ValueTask<TResult> pending, GrainReference target, GrainRequest<TResult> request)
+    {
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        catch (NotOwnerException)
+        {
+            return await Remote!.InvokeAsync(target, request, CallChain.Current).ConfigureAwait(false);
         }
     }
 

@@ -27,6 +27,15 @@ public static class InstrumentNames
     /// <summary>Histogram of storage operation duration (seconds).</summary>
     public const string StorageDuration = "mesh.storage.duration";
 
+    /// <summary>Gauge of partitions this silo holds a lease on.</summary>
+    public const string PartitionsOwned = "mesh.cluster.partitions.owned";
+
+    /// <summary>Gauge of live silos.</summary>
+    public const string LiveSilos = "mesh.cluster.silos.live";
+
+    /// <summary>Counter of partitions acquired, handed off or lost.</summary>
+    public const string OwnershipChanges = "mesh.cluster.ownership.changes";
+
     /// <summary>Tag: the RPC system (<c>mesh</c>).</summary>
     public const string RpcSystemTag = "rpc.system";
 

@@ -14,4 +14,7 @@ public interface ISiloStatus
 
     /// <summary>Gets the storage provider name.</summary>
     string StorageProvider { get; }
+
+    /// <summary>Lists the silos of the cluster (just this one on a single silo) with their partition counts.</summary>
+    Task<IReadOnlyList<Cluster.SiloInfo>> GetMembersAsync(CancellationToken cancellationToken);
 }

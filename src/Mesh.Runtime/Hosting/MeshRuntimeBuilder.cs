@@ -17,6 +17,8 @@ public sealed class MeshRuntimeBuilder
 
     internal string? SiloId { get; private set; }
 
+    internal Cluster.ClusterOptions? Cluster { get; private set; }
+
     /// <summary>Registers the grains and grain interfaces (generated code) of an assembly.</summary>
     public MeshRuntimeBuilder AddGrainAssembly(Assembly assembly)
     {
@@ -44,6 +46,14 @@ public sealed class MeshRuntimeBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Storage.Provider = StorageProvider.PostgreSql;
         Storage.ConnectionString = connectionString;
+        return this;
+    }
+
+    /// <summary>Makes this silo a member of a cluster whose membership and partition leases live in the PostgreSQL storage database.</summary>
+    public MeshRuntimeBuilder UsePostgresClustering(Action<Cluster.ClusterOptions>? configure = null)
+    {
+        Cluster = new Cluster.ClusterOptions { Enabled = true };
+        configure?.Invoke(Cluster);
         return this;
     }
 

@@ -1,4 +1,6 @@
 using Mesh.Runtime.Activation;
+using Mesh.Runtime.Cluster;
+using Mesh.Runtime.Transport;
 using Mesh.Runtime.Diagnostics;
 using Mesh.Runtime.Hosting;
 using Mesh.Runtime.Persistence;
@@ -48,7 +50,32 @@ public static class MeshRuntimeServiceCollectionExtensions
             ? new PostgresDatabase(storage.ConnectionString!)
             : new SqliteDatabase(storage.ConnectionString!));
         services.AddSingleton<RuntimeLog>();
-        services.TryAddSingleton<IGrainLocator, LocalGrainLocator>();
+        if (builder.Cluster is { } cluster)
+        {
+            if (storage.Provider != StorageProvider.PostgreSql)
+            {
+                throw new InvalidOperationException("A cluster keeps membership and leases in PostgreSQL: set Mesh:Storage:Provider=PostgreSql (UsePostgreSql) to enable Mesh:Cluster.");
+            }
+
+            var problems = cluster.Validate();
+            if (problems.Count > 0)
+            {
+                throw new OptionsValidationException(nameof(ClusterOptions), typeof(ClusterOptions), problems);
+            }
+
+            services.AddSingleton(cluster);
+            services.AddSingleton(sp => new ClusterGrainLocator(sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<TimeProvider>(), siloId));
+            services.AddSingleton<IGrainLocator>(sp => sp.GetRequiredService<ClusterGrainLocator>());
+            services.AddSingleton(sp => new PostgresClusterTable(((PostgresDatabase)sp.GetRequiredService<IRuntimeDatabase>()).DataSource));
+            services.AddSingleton<SiloTransportClient>();
+            services.AddSingleton(sp => new SiloTransportServer(sp.GetRequiredService<GrainRuntime>(), cluster));
+            services.AddSingleton<ClusterMembershipService>();
+        }
+        else
+        {
+            services.TryAddSingleton<IGrainLocator, LocalGrainLocator>();
+        }
+
         services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<IRuntimeDatabase>();
@@ -63,10 +90,15 @@ public static class MeshRuntimeServiceCollectionExtensions
                 sp.GetRequiredService<RuntimeLog>(),
                 rt => new RuntimeInstrumentation(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), () => rt.Catalog, siloId));
             runtime.Reminders = new ReminderService(database.Reminders, runtime, runtime.Options, sp.GetRequiredService<ILogger<ReminderService>>());
+            if (builder.Cluster is { } clusterOptions)
+            {
+                runtime.Remote = new RemoteCallInvoker(runtime, sp.GetRequiredService<SiloTransportClient>(), clusterOptions);
+            }
+
             return runtime;
         });
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
-        services.AddSingleton<RuntimeHostedService>();
+        services.AddSingleton(sp => new RuntimeHostedService(sp.GetRequiredService<GrainRuntime>(), sp.GetRequiredService<IRuntimeDatabase>(), sp.GetService<ClusterMembershipService>()));
         services.AddSingleton<ISiloStatus>(sp => sp.GetRequiredService<RuntimeHostedService>());
         services.AddHostedService(sp => sp.GetRequiredService<RuntimeHostedService>());
         return services;

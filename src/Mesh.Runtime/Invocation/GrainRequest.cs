@@ -41,4 +41,7 @@ public abstract class GrainRequest
     }
 
     internal abstract Activation.Message CreateMessage();
+
+    /// <summary>Runs a call that arrived from another silo on the local activation and encodes the response.</summary>
+    internal abstract Task<ReadOnlyMemory<byte>> InvokeForRemoteAsync(Activation.GrainRuntime runtime, GrainId grainId, Activation.CallChain? caller, TimeSpan timeout, System.Diagnostics.ActivityContext parent);
 }

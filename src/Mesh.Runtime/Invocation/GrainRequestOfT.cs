@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Mesh.Runtime.Activation;
+using Mesh.Runtime.Transport;
 
 namespace Mesh.Runtime.Invocation;
 
@@ -10,4 +12,21 @@ public abstract class GrainRequest<TResult> : GrainRequest
     public abstract ValueTask<TResult> Invoke(object grain);
 
     internal override Message CreateMessage() => new RequestMessage<TResult>(this);
+
+    internal override async Task<ReadOnlyMemory<byte>> InvokeForRemoteAsync(GrainRuntime runtime, GrainId grainId, CallChain? caller, TimeSpan timeout, ActivityContext parent)
+    {
+        try
+        {
+            var result = await runtime.InvokeLocalAsync(grainId, this, caller, timeout, parent).ConfigureAwait(false);
+            return ResponseEnvelope.Ok(result);
+        }
+        catch (NotOwnerException notOwner)
+        {
+            return ResponseEnvelope.NotOwner(notOwner.Message);
+        }
+        catch (Exception exception)
+        {
+            return ResponseEnvelope.Failure(exception);
+        }
+    }
 }

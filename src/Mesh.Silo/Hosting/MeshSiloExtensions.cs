@@ -1,5 +1,6 @@
 using Mesh.Chains.Configuration;
 using Mesh.Runtime;
+using Mesh.Runtime.Cluster;
 using Mesh.Runtime.Hosting;
 
 namespace Mesh.Silo.Hosting;
@@ -17,7 +18,13 @@ public static class MeshSiloExtensions
         var silo = Bind<SiloOptions>(configuration, "Mesh");
         var storage = Bind<StorageOptions>(configuration, "Mesh:Storage");
         var runtime = Bind<RuntimeOptions>(configuration, "Mesh:Runtime");
-        var problems = runtime.Validate();
+        var cluster = Bind<ClusterOptions>(configuration, "Mesh:Cluster");
+        var problems = runtime.Validate().Concat(cluster.Enabled ? cluster.Validate() : []).ToList();
+        if (cluster.Enabled && storage.Provider != StorageProvider.PostgreSql)
+        {
+            problems.Add("Mesh:Cluster:Enabled=true requires Mesh:Storage:Provider=PostgreSql (membership and leases live in PostgreSQL).");
+        }
+
         if (problems.Count > 0)
         {
             throw new SiloConfigurationException(string.Join(Environment.NewLine, problems));
@@ -41,6 +48,21 @@ public static class MeshSiloExtensions
             else
             {
                 rt.UseSqlite(storage.ConnectionString ?? $"Data Source={Path.Combine(Path.GetFullPath(silo.DataDirectory), "mesh.db")}");
+            }
+
+            if (cluster.Enabled)
+            {
+                rt.UsePostgresClustering(o =>
+                {
+                    o.SiloPort = cluster.SiloPort;
+                    o.ListenAddress = cluster.ListenAddress;
+                    o.AdvertisedHost = cluster.AdvertisedHost;
+                    o.LeaseDuration = cluster.LeaseDuration;
+                    o.RenewInterval = cluster.RenewInterval;
+                    o.MaxCallRetries = cluster.MaxCallRetries;
+                    o.TlsCertificatePath = cluster.TlsCertificatePath;
+                    o.TlsCertificatePassword = cluster.TlsCertificatePassword;
+                });
             }
 
             configureRuntime?.Invoke(rt);

@@ -25,6 +25,24 @@ public static class SiloEndpoints
             activations = silo.ActivationCount,
             storage = silo.StorageProvider,
         }));
+        endpoints.MapGet("/api/operator/cluster", async (ISiloStatus silo, CancellationToken cancellationToken) =>
+        {
+            var members = await silo.GetMembersAsync(cancellationToken);
+            return Results.Ok(new
+            {
+                self = silo.SiloId,
+                silos = members.Select(m => new
+                {
+                    siloId = m.SiloId,
+                    address = m.Address,
+                    port = m.Port,
+                    generation = m.Generation,
+                    status = m.Status,
+                    heartbeatAgeSeconds = Math.Round(m.HeartbeatAge.TotalSeconds, 3),
+                    partitions = m.Partitions,
+                }),
+            });
+        });
         return endpoints;
     }
 }

@@ -20,6 +20,15 @@ internal static class SiloHelp
         ("Mesh:Runtime:MinimumReminderPeriod", "00:00:01", "Shortest reminder period accepted."),
         ("Mesh:Runtime:ReminderRetryDelay", "00:00:05", "Retry delay for a reminder tick that could not be claimed."),
         ("Mesh:Runtime:PartitionCount", "1024", "Partitions grain ids hash to (all silos must agree)."),
+        ("Mesh:Cluster:Enabled", "false", "Join a cluster (requires PostgreSql storage)."),
+        ("Mesh:Cluster:SiloPort", "11111", "HTTP/2 port for calls from other silos (0 = any free port)."),
+        ("Mesh:Cluster:ListenAddress", "127.0.0.1", "Address the silo port binds to."),
+        ("Mesh:Cluster:AdvertisedHost", "127.0.0.1", "Host other silos use to reach this one."),
+        ("Mesh:Cluster:LeaseDuration", "00:00:03", "Partition lease length (database clock)."),
+        ("Mesh:Cluster:RenewInterval", "00:00:00.750", "Heartbeat, renewal and rebalancing interval."),
+        ("Mesh:Cluster:MaxCallRetries", "8", "Retries after 'not owner' or an unreachable owner."),
+        ("Mesh:Cluster:TlsCertificatePath", "(unset)", "PFX file: silo-to-silo calls use TLS when set."),
+        ("Mesh:Cluster:TlsCertificatePassword", "(unset)", "Password of the PFX file."),
         ("OTEL_EXPORTER_OTLP_ENDPOINT", "(unset)", "Export traces and metrics over OTLP to this endpoint."),
         ("OTEL_SERVICE_NAME", "mesh-silo", "Service name on exported telemetry."),
     ];
@@ -42,6 +51,6 @@ internal static class SiloHelp
         }
 
         output.WriteLine();
-        output.WriteLine("Endpoints: GET /health/live, GET /health/ready, GET /api/operator/silo");
+        output.WriteLine("Endpoints: GET /health/live, GET /health/ready, GET /api/operator/silo, GET /api/operator/cluster");
     }
 }
