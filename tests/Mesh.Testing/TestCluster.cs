@@ -84,17 +84,18 @@ public sealed class TestCluster : IAsyncDisposable
 
     public void ResumeSilo(TestSilo silo) => silo.Membership.Resume();
 
-    /// <summary>Waits until every partition is held by exactly one up silo and every up silo routes by that view.</summary>
+    /// <summary>Waits until every partition is held by exactly one up silo (the one rendezvous hashing assigns) and every up silo routes by that view.</summary>
     public Task WaitForStableOwnershipAsync(TimeSpan? timeout = null) =>
         Eventually.TrueAsync(
             () =>
             {
                 var silos = Silos;
+                var ids = silos.Select(s => s.SiloId).ToList();
                 var partitions = silos[0].Locator.PartitionCount;
                 for (var p = 0; p < partitions; p++)
                 {
-                    var owners = silos.Count(s => s.Locator.IsLocal(p));
-                    if (owners != 1)
+                    var owners = silos.Where(s => s.Locator.IsLocal(p)).ToList();
+                    if (owners.Count != 1 || owners[0].SiloId != Rendezvous.Owner(p, ids))
                     {
                         return false;
                     }
@@ -110,7 +111,7 @@ public sealed class TestCluster : IAsyncDisposable
 
                 return true;
             },
-            "every partition has exactly one owner among the up silos",
+            "every partition has exactly one owner among the up silos, the one the assignment picks",
             timeout ?? TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()

@@ -30,6 +30,8 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>Returns true while this silo holds the lease on the grain's partition.</summary>
     public bool Owns(GrainId grainId) => Locator.IsLocal(PartitionOf(grainId));
 
+    public bool OwnsPartition(int partition) => Locator.IsLocal(partition);
+
     public int PartitionOf(GrainId grainId) => (int)(grainId.StableHash() % (ulong)Locator.PartitionCount);
 
     /// <summary>Kills the silo abruptly: no hand-off, no lease release, its silo port closed. Its leases expire on their own.</summary>
