@@ -41,7 +41,7 @@ public static partial class BatchBlackScholes
         // One exponential for both CDFs, as in PriceBlock.
         var d1Smaller = Vector512.LessThanOrEqual(logRatio, Vector512<double>.Zero);
         var e = VectorNormal512.ExpHalfSquare(Vector512.ConditionalSelect(d1Smaller, d1, d2));
-        var scale = Vector512.EqualsAll(d1Smaller, Vector512<double>.AllBitsSet) ? ratio : Vector512.ConditionalSelect(d1Smaller, ratio, kr / sq);
+        var scale = d1Smaller.ExtractMostSignificantBits() == 0xFF ? ratio : Vector512.ConditionalSelect(d1Smaller, ratio, kr / sq);
         var other = e * scale;
         var e1 = Vector512.ConditionalSelect(d1Smaller, e, other);
         var e2 = Vector512.ConditionalSelect(d1Smaller, other, e);

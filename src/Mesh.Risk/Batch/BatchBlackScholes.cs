@@ -13,7 +13,6 @@ namespace Mesh.Risk.Batch;
 public static partial class BatchBlackScholes
 {
     private static readonly Vector256<double> Half = Vector256.Create(0.5);
-    private static readonly Vector256<double> AllBits = Vector256<double>.AllBitsSet;
 
     /// <summary>Prices every option of <paramref name="batch"/>.</summary>
     /// <param name="type">Call or put, for the whole batch.</param>
@@ -102,7 +101,7 @@ public static partial class BatchBlackScholes
         // can only underflow where the true value does.
         var d1Smaller = Vector256.LessThanOrEqual(logRatio, Vector256<double>.Zero);
         var e = VectorNormal.ExpHalfSquare(Vector256.ConditionalSelect(d1Smaller, d1, d2));
-        var scale = Vector256.EqualsAll(d1Smaller, AllBits) ? ratio : Vector256.ConditionalSelect(d1Smaller, ratio, kr / sq);
+        var scale = d1Smaller.ExtractMostSignificantBits() == 0b1111 ? ratio : Vector256.ConditionalSelect(d1Smaller, ratio, kr / sq);
         var other = e * scale;
         var e1 = Vector256.ConditionalSelect(d1Smaller, e, other);
         var e2 = Vector256.ConditionalSelect(d1Smaller, other, e);

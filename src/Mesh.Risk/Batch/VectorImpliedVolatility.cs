@@ -15,6 +15,8 @@ namespace Mesh.Risk.Batch;
 internal static class VectorImpliedVolatility
 {
     private const int MaxIterations = 12;
+    public static long DbgIter, DbgBlocks, DbgFallback;
+    public static List<(double, double, double)> DbgLanes = new();
     private static readonly Vector256<double> Half = Vector256.Create(0.5);
     private static readonly Vector256<double> Quarter = Vector256.Create(0.25);
     private static readonly Vector256<double> One = Vector256.Create(1.0);
@@ -67,6 +69,7 @@ internal static class VectorImpliedVolatility
         var (s, done) = SolveTotalVolatility(x, logBeta, special);
         var volatility = s / Vector256.Sqrt(time);
         var fallback = special | ~done;
+        DbgBlocks++; if (fallback != zero) { DbgFallback++; }
         if (fallback == zero)
         {
             volatility.StoreUnsafe(ref MemoryMarshal.GetReference(volatilities), n);
@@ -96,7 +99,7 @@ internal static class VectorImpliedVolatility
     {
         for (var lane = 0; lane < 4; lane++)
         {
-            if (mask[lane] == 0.0)
+            if ((mask.ExtractMostSignificantBits() & (1u << lane)) == 0)
             {
                 continue;
             }
@@ -127,6 +130,7 @@ internal static class VectorImpliedVolatility
         var result = Vector256.Create(double.NaN);
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
+            DbgIter++;
             var f = LogPrice(x, s, ex, exInv, sinh, out var slope) - logBeta;
             var above = Vector256.GreaterThan(f, Vector256<double>.Zero);
             hi = Vector256.ConditionalSelect(above, s, hi);
@@ -146,7 +150,7 @@ internal static class VectorImpliedVolatility
                 | Vector256.LessThanOrEqual(hi - lo, Vector256.Create(4e-16) * lo);
             result = Vector256.ConditionalSelect(converged & ~done, next, result);
             done |= converged;
-            if (Vector256.EqualsAll(done, Vector256<double>.AllBitsSet))
+            if (done.ExtractMostSignificantBits() == 0b1111)
             {
                 break;
             }
@@ -154,11 +158,12 @@ internal static class VectorImpliedVolatility
             s = next;
         }
 
+        if (done.ExtractMostSignificantBits() != 0b1111) { for (var l = 0; l < 4; l++) { if (!double.IsNaN(done[l])) { DbgLanes.Add((x[l], logBeta[l], s[l])); } } }
         return (result, done);
     }
 
     /// <summary>ln b(x, s) and ∂ln b/∂s for x ≤ 0, s &gt; 0, four lanes (the vector form of <see cref="NormalizedBlack"/>).</summary>
-    private static Vector256<double> LogPrice(Vector256<double> x, Vector256<double> s, Vector256<double> ex, Vector256<double> exInv, Vector256<double> sinh, out Vector256<double> slope)
+    internal static Vector256<double> LogPrice(Vector256<double> x, Vector256<double> s, Vector256<double> ex, Vector256<double> exInv, Vector256<double> sinh, out Vector256<double> slope)
     {
         var h = x / s;
         var t = Half * s;

@@ -89,6 +89,7 @@ internal sealed partial class ClusterMembershipService : IAsyncDisposable
     internal async Task KillAsync()
     {
         await StopLoopAsync();
+        await _runtime.Reminders.DisposeAsync();
         await _server.DisposeAsync();
         foreach (var partition in _locator.HeldPartitions())
         {

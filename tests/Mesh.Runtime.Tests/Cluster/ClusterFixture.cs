@@ -6,7 +6,7 @@ namespace Mesh.Runtime.Tests.Cluster;
 
 internal static class ClusterFixture
 {
-    public static async Task<TestCluster> StartAsync(int silos, string? database = null, PostgresServer? server = null)
+    public static async Task<TestCluster> StartAsync(int silos, string? database = null, PostgresServer? server = null, LifecycleLog? sharedLog = null)
     {
         server ??= await PostgresServer.SharedAsync();
         database ??= await server.CreateDatabaseAsync("cluster");
@@ -16,7 +16,7 @@ internal static class ClusterFixture
             b => b.AddGrainAssembly(typeof(ClusterFixture).Assembly),
             s =>
             {
-                s.AddSingleton(new LifecycleLog());
+                s.AddSingleton(sharedLog ?? new LifecycleLog());
                 s.AddSingleton(new GateRegistry());
             });
     }
