@@ -16,6 +16,18 @@ if (args.Length > 0 && args[0] == "--latency")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--cluster")
+{
+    var report = await ClusterProbe.RunAsync(calls: 50_000, recoveryRuns: 5);
+    Console.WriteLine(report);
+    if (args.Length > 1)
+    {
+        await File.WriteAllTextAsync(args[1], report);
+    }
+
+    return;
+}
+
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

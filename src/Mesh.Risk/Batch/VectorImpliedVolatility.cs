@@ -15,8 +15,6 @@ namespace Mesh.Risk.Batch;
 internal static class VectorImpliedVolatility
 {
     private const int MaxIterations = 12;
-    public static long DbgIter, DbgBlocks, DbgFallback;
-    public static List<(double, double, double)> DbgLanes = new();
     private static readonly Vector256<double> Half = Vector256.Create(0.5);
     private static readonly Vector256<double> Quarter = Vector256.Create(0.25);
     private static readonly Vector256<double> One = Vector256.Create(1.0);
@@ -69,7 +67,6 @@ internal static class VectorImpliedVolatility
         var (s, done) = SolveTotalVolatility(x, logBeta, special);
         var volatility = s / Vector256.Sqrt(time);
         var fallback = special | ~done;
-        DbgBlocks++; if (fallback != zero) { DbgFallback++; }
         if (fallback == zero)
         {
             volatility.StoreUnsafe(ref MemoryMarshal.GetReference(volatilities), n);
@@ -130,7 +127,6 @@ internal static class VectorImpliedVolatility
         var result = Vector256.Create(double.NaN);
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            DbgIter++;
             var f = LogPrice(x, s, ex, exInv, sinh, out var slope) - logBeta;
             var above = Vector256.GreaterThan(f, Vector256<double>.Zero);
             hi = Vector256.ConditionalSelect(above, s, hi);
@@ -141,12 +137,15 @@ internal static class VectorImpliedVolatility
             var curvature = (slope * ((xx / (s * s * s)) - (Quarter * s))) - (slope * slope);
             var denominator = One - (Half * newton * curvature / slope);
             var halley = Vector256.GreaterThan(denominator, Half);
-            var next = s - Vector256.ConditionalSelect(halley, newton / denominator, newton);
-            var inside = Vector256.GreaterThan(next, lo) & Vector256.LessThan(next, hi);
+            var step = Vector256.ConditionalSelect(halley, newton / denominator, newton);
+            var next = s - step;
+            var tolerance = Vector256.ConditionalSelect(halley, Vector256.Create(ImpliedVolatility.ConvergedHalleyStep), Vector256.Create(ImpliedVolatility.ConvergedStep));
+            var small = Vector256.LessThanOrEqual(Vector256.Abs(step), tolerance * s);
+            var inside = (Vector256.GreaterThan(next, lo) & Vector256.LessThan(next, hi)) | small;
             var safeguard = Vector256.ConditionalSelect(Vector256.Equals(hi, Infinity), Two * s, Half * (lo + hi));
             next = Vector256.ConditionalSelect(inside, next, safeguard);
-            var tolerance = Vector256.ConditionalSelect(halley & inside, Vector256.Create(ImpliedVolatility.ConvergedHalleyStep), Vector256.Create(ImpliedVolatility.ConvergedStep));
-            var converged = Vector256.LessThanOrEqual(Vector256.Abs(next - s), tolerance * s)
+            var converged = small
+                | Vector256.LessThanOrEqual(Vector256.Abs(next - s), Vector256.Create(ImpliedVolatility.ConvergedStep) * s)
                 | Vector256.LessThanOrEqual(hi - lo, Vector256.Create(4e-16) * lo);
             result = Vector256.ConditionalSelect(converged & ~done, next, result);
             done |= converged;
@@ -158,7 +157,6 @@ internal static class VectorImpliedVolatility
             s = next;
         }
 
-        if (done.ExtractMostSignificantBits() != 0b1111) { for (var l = 0; l < 4; l++) { if (!double.IsNaN(done[l])) { DbgLanes.Add((x[l], logBeta[l], s[l])); } } }
         return (result, done);
     }
 

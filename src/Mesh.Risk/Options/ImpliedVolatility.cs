@@ -109,17 +109,20 @@ public static class ImpliedVolatility
             var curvature = (slope * ((x * x / (s * s * s)) - (0.25 * s))) - (slope * slope);
             var denominator = 1.0 - (0.5 * newton * curvature / slope);
             var halley = denominator > 0.5;
-            var next = s - (halley ? newton / denominator : newton);
-            if (!(next > lo && next < hi))
-            {
-                next = double.IsPositiveInfinity(hi) ? 2.0 * s : 0.5 * (lo + hi);
-                halley = false;
-            }
+            var step = halley ? newton / denominator : newton;
+            var next = s - step;
 
             // A Halley step shrinks the relative error e to about e³ (ln b is close to a power law in s, so the
             // constant is of order one): after a step below 1e-6 relative the new iterate is exact to rounding and
-            // needs no confirming evaluation. Newton and bisection steps keep the strict 1e-10 test.
-            if (Math.Abs(next - s) <= (halley ? ConvergedHalleyStep : ConvergedStep) * s || (hi - lo) <= 4e-16 * lo)
+            // needs no confirming evaluation. Newton steps converge quadratically and keep a 1e-10 test. A step
+            // that small is accepted even if rounding puts it a hair outside the bracket.
+            var small = Math.Abs(step) <= (halley ? ConvergedHalleyStep : ConvergedStep) * s;
+            if (!small && !(next > lo && next < hi))
+            {
+                next = double.IsPositiveInfinity(hi) ? 2.0 * s : 0.5 * (lo + hi);
+            }
+
+            if (small || Math.Abs(next - s) <= ConvergedStep * s || (hi - lo) <= 4e-16 * lo)
             {
                 return (next, i);
             }

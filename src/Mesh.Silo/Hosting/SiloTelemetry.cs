@@ -1,4 +1,5 @@
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,6 +15,9 @@ internal static class SiloTelemetry
     {
         var configuration = builder.Configuration;
         var endpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var protocol = string.Equals(configuration["OTEL_EXPORTER_OTLP_PROTOCOL"], "http/protobuf", StringComparison.OrdinalIgnoreCase)
+            ? OtlpExportProtocol.HttpProtobuf
+            : OtlpExportProtocol.Grpc;
         var serviceName = configuration["OTEL_SERVICE_NAME"] ?? "mesh-silo";
         builder.Services.AddSingleton(_ =>
         {
@@ -22,7 +26,7 @@ internal static class SiloTelemetry
                 .AddSource(SourcePattern);
             if (!string.IsNullOrWhiteSpace(endpoint))
             {
-                tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                tracing.AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/traces"));
             }
 
             return tracing.Build();
@@ -34,12 +38,28 @@ internal static class SiloTelemetry
                 .AddMeter(SourcePattern);
             if (!string.IsNullOrWhiteSpace(endpoint))
             {
-                metrics.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                metrics.AddOtlpExporter((o, reader) =>
+                {
+                    Configure(o, endpoint, protocol, "v1/metrics");
+                    if (int.TryParse(configuration["OTEL_METRIC_EXPORT_INTERVAL"], out var interval) && interval > 0)
+                    {
+                        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval;
+                    }
+                });
             }
 
             return metrics.Build();
         });
         builder.Services.AddHostedService<TelemetryHostedService>();
+    }
+
+    /// <summary>OTLP over gRPC takes the endpoint as is; over HTTP each signal has its own path under it.</summary>
+    private static void Configure(OpenTelemetry.Exporter.OtlpExporterOptions options, string endpoint, OtlpExportProtocol protocol, string signalPath)
+    {
+        options.Protocol = protocol;
+        options.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf
+            ? new Uri(new Uri(endpoint.TrimEnd('/') + "/"), signalPath)
+            : new Uri(endpoint);
     }
 
     /// <summary>Resolves the providers at start so they listen from the first call; the container disposes (flushes) them at stop.</summary>

@@ -30,6 +30,29 @@ public sealed class SiloHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_OtlpEndpointSet_ExportsRuntimeMetricsOverOtlp()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        };
+        await using var sut = SiloProcess.Start(_workingDirectory, environment);
+        await sut.WaitUntilReadyAsync(_http);
+
+        await Eventually.TrueAsync(
+            () => receiver.Requests.Any(r => r.Path == "/v1/metrics" && Contains(r.Body, "mesh.grain.activations")),
+            "the silo exported its runtime metrics to the OTLP endpoint");
+
+        var metrics = receiver.Requests.First(r => r.Path == "/v1/metrics" && Contains(r.Body, "mesh.grain.activations")).Body;
+        Assert.True(Contains(metrics, "mesh-silo"), "the resource names the service");
+        Assert.True(Contains(metrics, "mesh.grain.mailbox.depth"));
+        Assert.Equal(0, await sut.StopAsync());
+    }
+
+    [Fact]
     public async Task Start_InvalidChainsFile_ExitsNonZeroNamingFilePathAndProblem()
     {
         var chains = File.ReadAllText(Path.Combine(_workingDirectory, "chains.json"));
@@ -107,6 +130,9 @@ public sealed class SiloHostTests : IDisposable
             }
         }
     }
+
+    private static bool Contains(byte[] body, string text) =>
+        body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
 
     public void Dispose()
     {

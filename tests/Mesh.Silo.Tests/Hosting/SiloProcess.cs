@@ -47,7 +47,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         throw new InvalidOperationException("Mesh.sln not found above the test binaries.");
     }
 
-    public static SiloProcess Start(string workingDirectory, params string[] settings)
+    public static SiloProcess Start(string workingDirectory, params string[] settings) => Start(workingDirectory, new Dictionary<string, string>(), settings);
+
+    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] settings)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -65,6 +67,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the silo.");
         var silo = new SiloProcess(process, port);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
