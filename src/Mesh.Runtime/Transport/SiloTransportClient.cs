@@ -1,16 +1,14 @@
-using System.Net;
-using System.Net.Http.Headers;
+using System.Collections.Concurrent;
 using Mesh.Runtime.Activation;
 using Mesh.Runtime.Invocation;
 
 namespace Mesh.Runtime.Transport;
 
-/// <summary>Sends calls to other silos over pooled, multiplexed HTTP/2 connections.</summary>
-internal sealed class SiloTransportClient : IDisposable
+/// <summary>Sends calls to other silos, each over a long-lived full-duplex HTTP/2 stream (reopened when it breaks).</summary>
+internal sealed class SiloTransportClient : IAsyncDisposable
 {
-    private static readonly Uri CallPath = new(SiloTransportServer.CallPath.TrimStart('/'), UriKind.Relative);
-    private static readonly MediaTypeHeaderValue ContentType = new(SiloTransportServer.ContentType);
     private readonly HttpClient _http;
+    private readonly ConcurrentDictionary<Uri, SiloStream> _streams = new();
 
     public SiloTransportClient()
     {
@@ -19,8 +17,9 @@ internal sealed class SiloTransportClient : IDisposable
             EnableMultipleHttp2Connections = true,
             ConnectTimeout = TimeSpan.FromSeconds(2),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+            KeepAlivePingDelay = TimeSpan.FromSeconds(5),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
         };
 
         // Silos of one cluster share a certificate provisioned by the operator; trust is by that configuration.
@@ -30,39 +29,43 @@ internal sealed class SiloTransportClient : IDisposable
 
     public async Task<TResult> SendAsync<TResult>(Uri silo, GrainId grainId, GrainRequest<TResult> request, TimeSpan timeout, string? traceParent, CallChain? caller, CancellationToken cancellationToken)
     {
-        var content = new ReadOnlyMemoryContent(CallEnvelope.Encode(grainId, request, timeout, traceParent, caller));
-        content.Headers.ContentType = ContentType;
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(silo, CallPath))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        HttpResponseMessage response;
+        var stream = StreamTo(silo);
+        var response = stream.SendAsync(CallEnvelope.Encode(grainId, request, timeout, traceParent, caller), out var id);
+        byte[] body;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            body = await response.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConnectionError)
+        catch (OperationCanceledException)
         {
-            throw new SiloUnreachableException($"Silo {silo} is unreachable (the call was not sent): {exception.Message}", exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new SiloUnavailableException($"The call {grainId}.{request.Method.DisplayName} to silo {silo} failed in flight and may or may not have run: {exception.Message}", exception);
+            stream.Forget(id);
+            throw;
         }
 
-        using (response)
-        {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new SiloUnavailableException($"Silo {silo} rejected the call {grainId}.{request.Method.DisplayName} with HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
-            }
-
-            return ResponseEnvelope.Read<TResult>(body, silo);
-        }
+        return ResponseEnvelope.Read<TResult>(body, silo);
     }
 
-    public void Dispose() => _http.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var stream in _streams.Values)
+        {
+            await stream.DisposeAsync();
+        }
+
+        _http.Dispose();
+    }
+
+    private SiloStream StreamTo(Uri silo)
+    {
+        while (true)
+        {
+            var stream = _streams.GetOrAdd(silo, static (s, http) => SiloStream.Open(http, s), _http);
+            if (!stream.IsBroken)
+            {
+                return stream;
+            }
+
+            _streams.TryRemove(new KeyValuePair<Uri, SiloStream>(silo, stream));
+        }
+    }
 }

@@ -6,8 +6,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +21,7 @@ namespace Mesh.Runtime.Transport;
 /// <summary>The silo's HTTP/2 endpoint for calls from other silos (Kestrel; h2c, or TLS when a certificate is configured).</summary>
 internal sealed class SiloTransportServer(GrainRuntime runtime, ClusterOptions options) : IAsyncDisposable
 {
-    public const string CallPath = "/mesh/v1/call";
+    public const string StreamPath = "/mesh/v1/stream";
     public const string ContentType = "application/x-mesh-call";
     private WebApplication? _app;
 
@@ -30,7 +35,6 @@ internal sealed class SiloTransportServer(GrainRuntime runtime, ClusterOptions o
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1024;
             kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.SiloPort, listen =>
             {
@@ -42,7 +46,7 @@ internal sealed class SiloTransportServer(GrainRuntime runtime, ClusterOptions o
             });
         });
         _app = builder.Build();
-        _app.MapPost(CallPath, HandleAsync);
+        _app.MapPost(StreamPath, ServeStreamAsync);
         await _app.StartAsync(cancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
@@ -61,25 +65,98 @@ internal sealed class SiloTransportServer(GrainRuntime runtime, ClusterOptions o
         }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// Serves one call stream: reads request frames as they arrive, runs each call concurrently, and writes response
+    /// frames in completion order, batching whatever is ready into one flush.
+    /// </summary>
+    private async Task ServeStreamAsync(HttpContext context)
     {
-        using var body = new MemoryStream((int)(context.Request.ContentLength ?? 256));
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        ReadOnlyMemory<byte> response;
-        try
+        context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minRequestRate)
         {
-            var envelope = CallEnvelope.Decode(body.GetBuffer().AsSpan(0, (int)body.Length));
-            response = await DispatchAsync(envelope);
+            minRequestRate.MinDataRate = null;
         }
-        catch (InvalidDataException malformed)
+
+        if (context.Features.Get<IHttpMinResponseDataRateFeature>() is { } minResponseRate)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync(malformed.Message, context.RequestAborted);
-            return;
+            minResponseRate.MinDataRate = null;
         }
 
         context.Response.ContentType = ContentType;
-        await context.Response.Body.WriteAsync(response, context.RequestAborted);
+        await context.Response.StartAsync(context.RequestAborted);
+        var responses = Channel.CreateUnbounded<(long Id, ReadOnlyMemory<byte> Payload)>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteResponsesAsync(context.Response.BodyWriter, responses.Reader, context.RequestAborted);
+        var inFlight = new InFlightCalls();
+        var input = context.Request.BodyReader;
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(context.RequestAborted);
+                var buffer = result.Buffer;
+                while (Frames.TryRead(ref buffer, out var id, out var payload))
+                {
+                    inFlight.Add();
+                    _ = RespondAsync(id, payload, responses.Writer, inFlight);
+                }
+
+                input.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or InvalidDataException or ConnectionResetException)
+        {
+            // The calling silo went away (or sent garbage): its pending calls fail on its side.
+        }
+
+        await inFlight.DrainAsync();
+        responses.Writer.TryComplete();
+        await writer;
+    }
+
+    private async Task RespondAsync(long id, byte[] payload, ChannelWriter<(long, ReadOnlyMemory<byte>)> responses, InFlightCalls inFlight)
+    {
+        try
+        {
+            ReadOnlyMemory<byte> response;
+            try
+            {
+                response = await DispatchAsync(CallEnvelope.Decode(payload));
+            }
+            catch (InvalidDataException malformed)
+            {
+                response = ResponseEnvelope.Failure(malformed);
+            }
+
+            responses.TryWrite((id, response));
+        }
+        finally
+        {
+            inFlight.Done();
+        }
+    }
+
+    private static async Task WriteResponsesAsync(PipeWriter output, ChannelReader<(long Id, ReadOnlyMemory<byte> Payload)> responses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await responses.WaitToReadAsync(cancellationToken))
+            {
+                while (responses.TryRead(out var response))
+                {
+                    Frames.Write(output, response.Id, response.Payload.Span);
+                }
+
+                await output.FlushAsync(cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionResetException)
+        {
+            // The calling silo went away; its pending calls fail on its side.
+        }
     }
 
     private Task<ReadOnlyMemory<byte>> DispatchAsync(CallEnvelope envelope)
@@ -94,5 +171,29 @@ internal sealed class SiloTransportServer(GrainRuntime runtime, ClusterOptions o
         request.ReadArguments(new JsonArgumentReader(envelope.Arguments));
         var parent = envelope.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, isRemote: true, out var context) ? context : default;
         return request.InvokeForRemoteAsync(runtime, envelope.GrainId, envelope.Chain, envelope.Timeout, parent);
+    }
+
+    /// <summary>Counts the calls of one stream still running, so the stream ends only after their responses are written.</summary>
+    private sealed class InFlightCalls
+    {
+        private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _count = 1;
+
+        public void Add() => Interlocked.Increment(ref _count);
+
+        public void Done()
+        {
+            if (Interlocked.Decrement(ref _count) == 0)
+            {
+                _drained.TrySetResult();
+            }
+        }
+
+        /// <summary>Releases the stream's own count and waits for the calls.</summary>
+        public Task DrainAsync()
+        {
+            Done();
+            return _drained.Task;
+        }
     }
 }
