@@ -67,7 +67,7 @@ public static class MeshRuntimeServiceCollectionExtensions
             services.AddSingleton(sp => new ClusterGrainLocator(sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<TimeProvider>(), siloId));
             services.AddSingleton<IGrainLocator>(sp => sp.GetRequiredService<ClusterGrainLocator>());
             services.AddSingleton(sp => new PostgresClusterTable(((PostgresDatabase)sp.GetRequiredService<IRuntimeDatabase>()).DataSource));
-            services.AddSingleton<SiloTransportClient>();
+            services.AddSingleton(_ => new SiloTransportClient(cluster));
             services.AddSingleton(sp => new SiloTransportServer(sp.GetRequiredService<GrainRuntime>(), cluster));
             services.AddSingleton<ClusterMembershipService>();
         }

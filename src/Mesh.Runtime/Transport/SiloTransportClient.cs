@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Mesh.Runtime.Cluster;
 using Mesh.Runtime.Activation;
 using Mesh.Runtime.Invocation;
 
@@ -10,7 +13,7 @@ internal sealed class SiloTransportClient : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly ConcurrentDictionary<Uri, SiloStream> _streams = new();
 
-    public SiloTransportClient()
+    public SiloTransportClient(ClusterOptions options)
     {
         var handler = new SocketsHttpHandler
         {
@@ -22,8 +25,14 @@ internal sealed class SiloTransportClient : IAsyncDisposable
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
         };
 
-        // Silos of one cluster share a certificate provisioned by the operator; trust is by that configuration.
-        handler.SslOptions.RemoteCertificateValidationCallback = static (_, certificate, _, _) => certificate is not null;
+        // Silos of one cluster share the certificate the operator provisioned: a peer is trusted if it presents exactly that one.
+        if (options.TlsCertificatePath is { } path)
+        {
+            using var clusterCertificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.TlsCertificatePassword);
+            var thumbprint = clusterCertificate.GetCertHashString(HashAlgorithmName.SHA256);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase);
+        }
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
