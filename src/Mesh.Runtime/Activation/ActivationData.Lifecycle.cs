@@ -148,11 +148,10 @@ internal sealed partial class ActivationData
         }
 
         Runtime.Catalog.Remove(this);
-        Runtime.Instrumentation.ActivationRemoved();
         _deactivated.TrySetResult();
         foreach (var message in forward)
         {
-            ForwardIfInvalid(message);
+            Forward(message);
         }
     }
 }

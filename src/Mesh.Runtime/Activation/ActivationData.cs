@@ -61,31 +61,12 @@ internal sealed partial class ActivationData
     {
         var method = request.Method;
         CallChain? turn = null;
-        RequestMessage<TResult>? message = null;
-        var forward = false;
         lock (_lock)
         {
-            _lastActivity = Runtime.TimeProvider.GetTimestamp();
-            if (_state == ActivationState.Valid && !_systemTurn && (_pending.Count == 0 || method.IsInterleavable) && CanStartLocked(method.Flags))
+            if (CanStartNowLocked(method.Flags) && TryTakeExecutorLocked())
             {
+                _lastActivity = Runtime.TimeProvider.GetTimestamp();
                 turn = BeginTurnLocked(method.Flags, method.DisplayName, caller);
-                if (!TryTakeExecutorLocked())
-                {
-                    message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout, EnqueuedTimestamp = _lastActivity, ParentTrace = parent != default ? parent : Activity.Current?.Context ?? default };
-                    EnqueueWorkLocked(new WorkItem(message, turn));
-                    turn = null;
-                }
-            }
-            else
-            {
-                message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout, EnqueuedTimestamp = _lastActivity, ParentTrace = parent != default ? parent : Activity.Current?.Context ?? default };
-                var deadlock = DetectDeadlockLocked(message);
-                if (deadlock is not null)
-                {
-                    return ValueTask.FromException<TResult>(deadlock);
-                }
-
-                forward = !TryQueueLocked(message);
             }
         }
 
@@ -94,22 +75,25 @@ internal sealed partial class ActivationData
             return RunInline(request, turn, caller, timeout, parent);
         }
 
-        if (forward)
+        var message = new RequestMessage<TResult>(request)
         {
-            ForwardIfInvalid(message!);
-        }
-
-        return Runtime.AwaitResult(message!.Result, timeout, request, GrainId);
+            Caller = caller,
+            Timeout = timeout,
+            ParentTrace = parent != default ? parent : Activity.Current?.Context ?? default,
+        };
+        Enqueue(message);
+        return Runtime.AwaitResult(message.Result, timeout, request, GrainId);
     }
 
-    /// <summary>Delivers a message that is not a local call (timer tick, forwarded or remote call).</summary>
+    /// <summary>Delivers a message to run as a turn as soon as the turn rules allow (a queued call, timer tick or forwarded call).</summary>
     public void Enqueue(Message message)
     {
         bool forward;
         lock (_lock)
         {
             _lastActivity = Runtime.TimeProvider.GetTimestamp();
-            if (_state == ActivationState.Valid && !_systemTurn && (_pending.Count == 0 || message.IsInterleavable) && CanStartLocked(message.Flags))
+            message.EnqueuedTimestamp = _lastActivity;
+            if (CanStartNowLocked(message.Flags))
             {
                 var turn = BeginTurnLocked(message.Flags, message.DisplayName, message.Caller);
                 EnqueueWorkLocked(new WorkItem(message, turn));
@@ -128,7 +112,7 @@ internal sealed partial class ActivationData
 
         if (forward)
         {
-            ForwardIfInvalid(message);
+            Forward(message);
         }
     }
 
@@ -210,6 +194,12 @@ internal sealed partial class ActivationData
         return Runtime.AwaitResult(message.Result, timeout, request, GrainId);
     }
 
+    /// <summary>A message may start now if the activation is ready, nothing waits ahead of it (FIFO) unless it interleaves, and the turn rules allow it.</summary>
+    private bool CanStartNowLocked(GrainMethodFlags flags) =>
+        _state == ActivationState.Valid && !_systemTurn
+        && (_pending.Count == 0 || (flags & GrainMethodFlags.AlwaysInterleave) != 0)
+        && CanStartLocked(flags);
+
     private bool CanStartLocked(GrainMethodFlags flags)
     {
         if (_running.Count == 0 || Class.Reentrant || (flags & GrainMethodFlags.AlwaysInterleave) != 0)
@@ -281,13 +271,9 @@ internal sealed partial class ActivationData
         }
     }
 
-    private bool ForwardIfInvalid(Message message)
+    /// <summary>Hands a message this (now invalid) activation will never run to the grain's next activation.</summary>
+    private void Forward(Message message)
     {
-        if (!IsInvalid)
-        {
-            return false;
-        }
-
         if (message.CanForward)
         {
             Runtime.Forward(GrainId, message);
@@ -296,7 +282,5 @@ internal sealed partial class ActivationData
         {
             message.Fail(new InvalidOperationException($"Activation {GrainId} was deactivated."));
         }
-
-        return true;
     }
 }

@@ -83,10 +83,6 @@ internal sealed class RuntimeInstrumentation : IDisposable
         _activationDuration.Record(duration.TotalSeconds, _silo);
     }
 
-    public void ActivationRemoved()
-    {
-    }
-
     public void StorageOperation(string provider, string operation, TimeSpan duration) =>
         _storageDuration.Record(
             duration.TotalSeconds,
