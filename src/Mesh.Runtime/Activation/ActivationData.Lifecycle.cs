@@ -8,6 +8,7 @@ internal sealed partial class ActivationData
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<GrainTimer> _timers = [];
     private DeactivationReason _deactivationReason;
+    private DeactivationReason? _deactivateWhenActivated;
 
     /// <summary>Gets a task that completes when the activation has deactivated and left the catalog.</summary>
     public Task Deactivated => _deactivated.Task;
@@ -21,6 +22,12 @@ internal sealed partial class ActivationData
         var start = false;
         lock (_lock)
         {
+            if (_state == ActivationState.Activating)
+            {
+                _deactivateWhenActivated ??= reason;
+                return;
+            }
+
             if (_state != ActivationState.Valid)
             {
                 return;
@@ -82,25 +89,47 @@ internal sealed partial class ActivationData
             }
 
             await grain.OnActivateAsync(cancellation.Token);
+            var deactivateNow = false;
             lock (_lock)
             {
-                _state = ActivationState.Valid;
-                _systemTurn = false;
-                AdmitPendingLocked();
+                if (_deactivateWhenActivated is { } reason)
+                {
+                    _state = ActivationState.Deactivating;
+                    _deactivationReason = reason;
+                    deactivateNow = true;
+                }
+                else
+                {
+                    _state = ActivationState.Valid;
+                    _systemTurn = false;
+                    AdmitPendingLocked();
+                }
             }
 
             Runtime.Instrumentation.ActivationCreated(Runtime.TimeProvider.GetElapsedTime(started));
+            if (deactivateNow)
+            {
+                StartDeactivation();
+            }
         }
         catch (Exception exception)
         {
             Runtime.Log.ActivationFailed(exception, GrainId);
             List<Message> failed;
+            GrainTimer[] timers;
             lock (_lock)
             {
+                timers = [.. _timers];
+                _timers.Clear();
                 _state = ActivationState.Invalid;
                 _systemTurn = false;
                 failed = [.. _pending];
                 _pending.Clear();
+            }
+
+            foreach (var timer in timers)
+            {
+                timer.Dispose();
             }
 
             Runtime.Catalog.Remove(this);

@@ -43,6 +43,9 @@ internal sealed partial class ActivationData
 
     public Grain Instance => _instance ?? throw new InvalidOperationException($"Activation {GrainId} has no instance.");
 
+    /// <summary>Gets a value indicating whether this activation belongs to a lease this silo no longer holds (its writes would be fenced).</summary>
+    public bool IsStale => Fence.IsFenced && Fence.Epoch != Runtime.Locator.CurrentEpoch(Fence.Partition);
+
     public bool IsInvalid => (ActivationState)Volatile.Read(ref Unsafe.As<ActivationState, int>(ref _state)) == ActivationState.Invalid;
 
     public int PendingCount
@@ -185,13 +188,26 @@ internal sealed partial class ActivationData
         {
             EndTurn(turn, span);
             ReleaseExecutor();
-            return pending;
+            return pending.IsCompletedSuccessfully ? pending : Failed(pending);
         }
 
         var message = new RequestMessage<TResult>(request) { Caller = caller, Timeout = timeout };
         message.Attach(this, turn, span, pending);
         ReleaseExecutor();
         return Runtime.AwaitResult(message.Result, timeout, request, GrainId);
+    }
+
+    private static ValueTask<TResult> Failed<TResult>(ValueTask<TResult> pending)
+    {
+        var task = pending.AsTask();
+        var exception = task.Exception?.InnerException;
+        if (exception is null)
+        {
+            return new ValueTask<TResult>(task);
+        }
+
+        var sanitized = TurnFailures.Sanitize(exception);
+        return ReferenceEquals(sanitized, exception) ? new ValueTask<TResult>(task) : ValueTask.FromException<TResult>(sanitized);
     }
 
     /// <summary>A message may start now if the activation is ready, nothing waits ahead of it (FIFO) unless it interleaves, and the turn rules allow it.</summary>

@@ -22,6 +22,13 @@ internal sealed class Catalog(GrainRuntime runtime)
             {
                 if (!existing.IsInvalid)
                 {
+                    if (existing.IsStale)
+                    {
+                        // Left over from a lease this silo lost (and may have taken back since): the call waits in its
+                        // mailbox and moves to a fresh activation, which reads state under the current epoch.
+                        existing.RequestDeactivation(DeactivationReason.OwnershipLost);
+                    }
+
                     return existing;
                 }
 
@@ -33,7 +40,7 @@ internal sealed class Catalog(GrainRuntime runtime)
             {
                 throw runtime.Remote is null
                     ? new SiloUnavailableException($"Silo {runtime.SiloId} is shutting down and does not activate {grainId}.")
-                    : new NotOwnerException($"Silo {runtime.SiloId} is leaving the cluster and hands {grainId} to another silo.");
+                    : new NotOwnerException($"Silo {runtime.SiloId} is leaving the cluster and hands {grainId} to another silo.") { CallDidNotRun = true };
             }
 
             var grainClass = runtime.Registry.GetClass(grainId.Type);

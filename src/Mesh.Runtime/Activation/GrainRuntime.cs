@@ -95,7 +95,7 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
             }
 
             var activation = target.CachedTarget as ActivationData;
-            if (activation is null || activation.IsInvalid || !ReferenceEquals(activation.Runtime, this))
+            if (activation is null || activation.IsInvalid || activation.IsStale || !ReferenceEquals(activation.Runtime, this))
             {
                 activation = Catalog.GetOrCreate(target.GrainId);
                 target.CachedTarget = activation;
@@ -129,7 +129,7 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
         var (partition, _) = Locator.GetFence(grainId);
         if (!Locator.IsLocal(partition))
         {
-            throw new NotOwnerException($"Silo {SiloId} does not own partition {partition} (grain {grainId}).");
+            throw new NotOwnerException($"Silo {SiloId} does not own partition {partition} (grain {grainId}).") { CallDidNotRun = true };
         }
 
         return Catalog.GetOrCreate(grainId).Invoke(request, caller, timeout, parent);
@@ -194,7 +194,7 @@ internal sealed class GrainRuntime : IGrainCallRuntime, IGrainFactory
         {
             return await pending.ConfigureAwait(false);
         }
-        catch (NotOwnerException)
+        catch (NotOwnerException notOwner) when (notOwner.CallDidNotRun)
         {
             return await Remote!.InvokeAsync(target, request, CallChain.Current).ConfigureAwait(false);
         }

@@ -15,6 +15,9 @@ internal interface IGrainLocator
     /// <exception cref="NotOwnerException">This silo does not own the partition.</exception>
     (int Partition, WriteFence Fence) GetFence(GrainId grainId);
 
+    /// <summary>Returns the epoch of this silo's current lease on <paramref name="partition"/> (0 when not held; always 0 on a single silo).</summary>
+    long CurrentEpoch(int partition);
+
     /// <summary>Returns the endpoint of the silo that owns <paramref name="partition"/>, or null if none is known.</summary>
     Uri? GetOwnerEndpoint(int partition);
 

@@ -13,6 +13,8 @@ internal sealed class LocalGrainLocator(RuntimeOptions options) : IGrainLocator
     public (int Partition, WriteFence Fence) GetFence(GrainId grainId) =>
         ((int)(grainId.StableHash() % (ulong)options.PartitionCount), WriteFence.None);
 
+    public long CurrentEpoch(int partition) => 0;
+
     public Uri? GetOwnerEndpoint(int partition) => null;
 
     public void RequestRefresh()

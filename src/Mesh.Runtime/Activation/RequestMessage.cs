@@ -69,13 +69,9 @@ internal sealed class RequestMessage<TResult>(GrainRequest<TResult> request) : M
         {
             _completion.TrySetResult(_awaiter.GetResult());
         }
-        catch (OperationCanceledException canceled)
-        {
-            _completion.TrySetCanceled(canceled.CancellationToken);
-        }
         catch (Exception exception)
         {
-            _completion.TrySetException(exception);
+            _completion.TrySetException(TurnFailures.Sanitize(exception));
         }
     }
 }

@@ -39,13 +39,16 @@ internal sealed class ClusterGrainLocator : IGrainLocator
     public (int Partition, WriteFence Fence) GetFence(GrainId grainId)
     {
         var partition = (int)(grainId.StableHash() % (ulong)PartitionCount);
-        if (!IsLocal(partition))
+        var epoch = Volatile.Read(ref _epochs[partition]);
+        if (epoch <= 0 || !IsLocal(partition) || Volatile.Read(ref _epochs[partition]) != epoch)
         {
-            throw new NotOwnerException($"Silo {SiloId} does not own partition {partition} (grain {grainId}).");
+            throw new NotOwnerException($"Silo {SiloId} does not own partition {partition} (grain {grainId}).") { CallDidNotRun = true };
         }
 
-        return (partition, new WriteFence(partition, Volatile.Read(ref _epochs[partition]), SiloId));
+        return (partition, new WriteFence(partition, epoch, SiloId));
     }
+
+    public long CurrentEpoch(int partition) => Volatile.Read(ref _epochs[partition]);
 
     public Uri? GetOwnerEndpoint(int partition)
     {
@@ -68,8 +71,6 @@ internal sealed class ClusterGrainLocator : IGrainLocator
 
         return held;
     }
-
-    public long EpochOf(int partition) => Volatile.Read(ref _epochs[partition]);
 
     public void Hold(int partition, long epoch, long servesUntil)
     {

@@ -176,6 +176,9 @@ internal sealed partial class ClusterMembershipService : IAsyncDisposable
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Membership tick of silo {SiloId} failed; partitions whose lease ran out are no longer served")]
     private partial void LogTickFailed(Exception exception, string siloId);
 
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Silo {SiloId} could not finish handing off {Partitions} partitions; their leases will expire instead")]
+    private partial void LogHandOffFailed(Exception exception, string siloId, int partitions);
+
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Silo {SiloId} lost partition {Partition} (lease not renewed)")]
     private partial void LogLost(string siloId, int partition);
 }

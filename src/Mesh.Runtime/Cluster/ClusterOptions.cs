@@ -28,8 +28,8 @@ public sealed class ClusterOptions
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromMilliseconds(750);
 
     /// <summary>Gets or sets how many times a call is retried after "not owner" or an unreachable silo.</summary>
-    /// <value>The default is 8.</value>
-    public int MaxCallRetries { get; set; } = 8;
+    /// <value>The default is 20 (with backoff capped at 0.5 s, about 8 s: longer than a failover).</value>
+    public int MaxCallRetries { get; set; } = 20;
 
     /// <summary>Gets or sets a PFX certificate file; when set, silo-to-silo calls use TLS (HTTP/2 over TLS).</summary>
     /// <value>The default is <see langword="null"/> (h2c, for loopback and private networks).</value>

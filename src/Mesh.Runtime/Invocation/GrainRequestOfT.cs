@@ -20,7 +20,7 @@ public abstract class GrainRequest<TResult> : GrainRequest
             var result = await runtime.InvokeLocalAsync(grainId, this, caller, timeout, parent).ConfigureAwait(false);
             return ResponseEnvelope.Ok(result);
         }
-        catch (NotOwnerException notOwner)
+        catch (NotOwnerException notOwner) when (notOwner.CallDidNotRun)
         {
             return ResponseEnvelope.NotOwner(notOwner.Message);
         }

@@ -10,7 +10,7 @@ namespace Mesh.Runtime.PostgreSql;
 internal static class PostgresFence
 {
     public const string Condition =
-        "(@fence_epoch = 0 OR EXISTS (SELECT 1 FROM mesh_partition_lease l WHERE l.partition_id = @fence_partition AND l.epoch = @fence_epoch AND l.owner_silo = @fence_owner FOR SHARE))";
+        "(@fence_owner = '' OR EXISTS (SELECT 1 FROM mesh_partition_lease l WHERE l.partition_id = @fence_partition AND l.epoch = @fence_epoch AND l.owner_silo = @fence_owner FOR SHARE))";
 
     public static void AddParameters(NpgsqlCommand command, WriteFence fence)
     {

@@ -75,21 +75,40 @@ internal sealed partial class ReminderService(IReminderTable table, GrainRuntime
         return ValueTask.CompletedTask;
     }
 
-    private void Schedule(ReminderEntry entry)
+    /// <summary>
+    /// Schedules the next tick. With <paramref name="replacing"/>, only if that schedule is still the current one (a
+    /// reminder unregistered or moved away meanwhile stays gone). The timer starts only once it is registered, so a
+    /// tick due at once cannot fire before its schedule is current.
+    /// </summary>
+    private void Schedule(ReminderEntry entry, ScheduledReminder? replacing = null)
     {
-        var dueIn = entry.NextDue - runtime.TimeProvider.GetUtcNow();
+        var key = (entry.GrainId, entry.Name);
         var scheduled = new ScheduledReminder(entry);
         scheduled.Timer = runtime.TimeProvider.CreateTimer(
             static s => { var (service, reminder) = ((ReminderService, ScheduledReminder))s!; _ = service.FireAsync(reminder); },
             (this, scheduled),
-            dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn,
+            Timeout.InfiniteTimeSpan,
             Timeout.InfiniteTimeSpan);
-        if (_scheduled.TryGetValue((entry.GrainId, entry.Name), out var previous))
+        if (replacing is null)
         {
-            previous.Dispose();
+            _scheduled.AddOrUpdate(key, scheduled, (_, previous) =>
+            {
+                previous.Dispose();
+                return scheduled;
+            });
+        }
+        else if (_scheduled.TryUpdate(key, scheduled, replacing))
+        {
+            replacing.Dispose();
+        }
+        else
+        {
+            scheduled.Dispose();
+            return;
         }
 
-        _scheduled[(entry.GrainId, entry.Name)] = scheduled;
+        var dueIn = entry.NextDue - runtime.TimeProvider.GetUtcNow();
+        scheduled.Timer.Change(dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan);
     }
 
     private async Task FireAsync(ScheduledReminder scheduled)
@@ -106,7 +125,7 @@ internal sealed partial class ReminderService(IReminderTable table, GrainRuntime
             var (_, fence) = runtime.Locator.GetFence(entry.GrainId);
             if (await table.TryAdvanceAsync(entry.GrainId, entry.Name, entry.NextDue, next, fence, CancellationToken.None))
             {
-                Schedule(entry with { NextDue = next });
+                Schedule(entry with { NextDue = next }, scheduled);
                 await DeliverAsync(entry);
                 return;
             }
@@ -119,13 +138,13 @@ internal sealed partial class ReminderService(IReminderTable table, GrainRuntime
             }
             else
             {
-                Schedule(stored);
+                Schedule(stored, scheduled);
             }
         }
         catch (Exception exception)
         {
             LogReminderFailed(exception, entry.Name, entry.GrainId);
-            Schedule(entry with { NextDue = runtime.TimeProvider.GetUtcNow() + options.ReminderRetryDelay });
+            Schedule(entry with { NextDue = runtime.TimeProvider.GetUtcNow() + options.ReminderRetryDelay }, scheduled);
         }
     }
 

@@ -62,7 +62,9 @@ internal sealed class GrainTimer : IGrainTimer
 
     private void OnTimer()
     {
-        if (_disposed.IsCancellationRequested || Interlocked.Exchange(ref _tickInFlight, 1) == 1)
+        // A silo that lost the grain's partition runs no more of its turns, even before the activation is collected.
+        if (_disposed.IsCancellationRequested || _activation.IsStale || !_activation.Runtime.Locator.IsLocal(_activation.Fence.Partition)
+            || Interlocked.Exchange(ref _tickInFlight, 1) == 1)
         {
             return;
         }

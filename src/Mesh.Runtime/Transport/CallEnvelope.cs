@@ -42,6 +42,11 @@ internal sealed record CallEnvelope(GrainId GrainId, string InterfaceName, strin
 
         writer.WriteVarInt((uint)counting.Count);
         writer.WriteBlock(arguments.WrittenMemory.Span);
+        if (writer.WrittenMemory.Length > Frames.MaxPayload)
+        {
+            throw new ArgumentException($"The call {grainId}.{request.Method.DisplayName} carries {writer.WrittenMemory.Length} bytes of arguments; calls between silos are limited to {Frames.MaxPayload} bytes.", nameof(request));
+        }
+
         return writer.WrittenMemory;
     }
 

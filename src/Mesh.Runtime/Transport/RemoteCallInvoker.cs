@@ -24,7 +24,7 @@ internal sealed class RemoteCallInvoker
         _retry = new ResiliencePipelineBuilder { TimeProvider = runtime.TimeProvider }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<NotOwnerException>().Handle<SiloUnreachableException>(),
+                ShouldHandle = new PredicateBuilder().Handle<NotOwnerException>(e => e.CallDidNotRun).Handle<SiloUnreachableException>(),
                 MaxRetryAttempts = Math.Max(1, options.MaxCallRetries),
                 Delay = TimeSpan.FromMilliseconds(25),
                 MaxDelay = TimeSpan.FromMilliseconds(500),
@@ -59,13 +59,18 @@ internal sealed class RemoteCallInvoker
     {
         var partition = state.Target.PartitionOf(_runtime.Locator.PartitionCount);
         var remaining = state.Timeout - _runtime.TimeProvider.GetElapsedTime(state.Started);
+        if (remaining <= TimeSpan.Zero)
+        {
+            throw new GrainCallTimeoutException(state.Target.GrainId + "." + state.Request.Method.DisplayName, state.Timeout);
+        }
+
         if (_runtime.Locator.IsLocal(partition))
         {
             return await _runtime.InvokeLocalAsync(state.Target.GrainId, state.Request, state.Caller, remaining, default).ConfigureAwait(false);
         }
 
         var owner = _runtime.Locator.GetOwnerEndpoint(partition)
-            ?? throw new NotOwnerException($"No live silo holds partition {partition} of {state.Target.GrainId} yet (ownership is moving).");
+            ?? throw new NotOwnerException($"No live silo holds partition {partition} of {state.Target.GrainId} yet (ownership is moving).") { CallDidNotRun = true };
         return await _client.SendAsync(owner, state.Target.GrainId, state.Request, remaining, state.TraceParent, state.Caller, cancellationToken).ConfigureAwait(false);
     }
 

@@ -22,13 +22,26 @@ internal static class RemoteExceptions
             return new SiloUnavailableException(message);
         }
 
-        var type = Type.GetType($"{typeName}, {assemblyName}", throwOnError: false);
-        if (type is not null && typeof(Exception).IsAssignableFrom(type)
-            && type.GetConstructor(BindingFlags.Public | BindingFlags.Instance, [typeof(string)]) is { } constructor)
+        if (typeName == typeof(GrainCallTimeoutException).FullName)
         {
-            return (Exception)constructor.Invoke([message]);
+            return new GrainCallTimeoutException(message);
         }
 
-        return new RemoteGrainException(typeName, message, silo);
+        var type = Type.GetType($"{typeName}, {assemblyName}", throwOnError: false);
+        if (type is null || !typeof(Exception).IsAssignableFrom(type))
+        {
+            return new RemoteGrainException(typeName, message, silo);
+        }
+
+        // (message, inner) means "message" for every exception type, including the argument exceptions whose (string)
+        // constructor takes a parameter name; fall back to (message).
+        if (type.GetConstructor(BindingFlags.Public | BindingFlags.Instance, [typeof(string), typeof(Exception)]) is { } withInner)
+        {
+            return (Exception)withInner.Invoke([message, null]);
+        }
+
+        return type.GetConstructor(BindingFlags.Public | BindingFlags.Instance, [typeof(string)]) is { } constructor
+            ? (Exception)constructor.Invoke([message])
+            : new RemoteGrainException(typeName, message, silo);
     }
 }

@@ -9,8 +9,14 @@ internal static class ResponseEnvelope
     public static ReadOnlyMemory<byte> Ok<TResult>(TResult result)
     {
         var writer = new EnvelopeWriter();
+        var json = JsonSerializer.SerializeToUtf8Bytes(result, GrainStateJson.Options);
+        if (json.Length > Frames.MaxPayload - 16)
+        {
+            return Failure(new InvalidOperationException($"The result is {json.Length} bytes; results sent between silos are limited to {Frames.MaxPayload - 16} bytes."));
+        }
+
         writer.WriteByte((byte)ResponseStatus.Ok);
-        writer.WriteBlock(JsonSerializer.SerializeToUtf8Bytes(result, GrainStateJson.Options));
+        writer.WriteBlock(json);
         return writer.WrittenMemory;
     }
 
@@ -48,7 +54,7 @@ internal static class ResponseEnvelope
             case ResponseStatus.Ok:
                 return JsonSerializer.Deserialize<TResult>(reader.ReadBlock(), GrainStateJson.Options)!;
             case ResponseStatus.NotOwner:
-                throw new NotOwnerException(reader.ReadString());
+                throw new NotOwnerException(reader.ReadString()) { CallDidNotRun = true };
             case ResponseStatus.Exception:
                 var typeName = reader.ReadString();
                 var assembly = reader.ReadString();

@@ -108,7 +108,7 @@ internal sealed class SiloStream : IAsyncDisposable
         {
             if (_pending.TryRemove(id, out _))
             {
-                call.Fail(call.Written
+                call.Fail(!call.TryAbandonUnsent()
                     ? new SiloUnavailableException($"The stream to silo {_silo} broke while the call was in flight; it may or may not have run: {exception.Message}", exception)
                     : new SiloUnreachableException($"Silo {_silo} is unreachable (the call was not sent): {exception.Message}", exception));
             }
@@ -126,8 +126,10 @@ internal sealed class SiloStream : IAsyncDisposable
                 batch.ResetWrittenCount();
                 while (batch.WrittenCount < 256 * 1024 && outgoing.TryRead(out var item))
                 {
-                    item.Call.MarkWritten();
-                    Frames.Write(batch, item.Id, item.Call.Request.Span);
+                    if (item.Call.TryMarkWritten())
+                    {
+                        Frames.Write(batch, item.Id, item.Call.Request.Span);
+                    }
                 }
 
                 await stream.WriteAsync(batch.WrittenMemory, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace Mesh.Runtime.Transport;
 internal sealed class SiloTransportClient : IAsyncDisposable
 {
     private readonly HttpClient _http;
-    private readonly ConcurrentDictionary<Uri, SiloStream> _streams = new();
+    private readonly ConcurrentDictionary<Uri, Lazy<SiloStream>> _streams = new();
 
     public SiloTransportClient(ClusterOptions options)
     {
@@ -56,9 +56,9 @@ internal sealed class SiloTransportClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var stream in _streams.Values)
+        foreach (var stream in _streams.Values.Where(s => s.IsValueCreated))
         {
-            await stream.DisposeAsync();
+            await stream.Value.DisposeAsync();
         }
 
         _http.Dispose();
@@ -68,13 +68,13 @@ internal sealed class SiloTransportClient : IAsyncDisposable
     {
         while (true)
         {
-            var stream = _streams.GetOrAdd(silo, static (s, http) => SiloStream.Open(http, s), _http);
-            if (!stream.IsBroken)
+            var stream = _streams.GetOrAdd(silo, static (s, http) => new Lazy<SiloStream>(() => SiloStream.Open(http, s)), _http);
+            if (!stream.Value.IsBroken)
             {
-                return stream;
+                return stream.Value;
             }
 
-            _streams.TryRemove(new KeyValuePair<Uri, SiloStream>(silo, stream));
+            _streams.TryRemove(new KeyValuePair<Uri, Lazy<SiloStream>>(silo, stream));
         }
     }
 }

@@ -121,14 +121,17 @@ internal sealed class SiloTransportServer(GrainRuntime runtime, ClusterOptions o
     {
         try
         {
+            // Leave the stream's read loop at once: the grain may run inline, and it must not hold up the calls behind it.
+            await Task.Yield();
             ReadOnlyMemory<byte> response;
             try
             {
                 response = await DispatchAsync(CallEnvelope.Decode(payload));
             }
-            catch (InvalidDataException malformed)
+            catch (Exception exception)
             {
-                response = ResponseEnvelope.Failure(malformed);
+                // Malformed envelope, arguments that do not deserialize, an oversized result: this call fails, the stream goes on.
+                response = ResponseEnvelope.Failure(exception);
             }
 
             responses.TryWrite((id, response));

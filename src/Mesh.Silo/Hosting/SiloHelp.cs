@@ -26,7 +26,7 @@ internal static class SiloHelp
         ("Mesh:Cluster:AdvertisedHost", "127.0.0.1", "Host other silos use to reach this one."),
         ("Mesh:Cluster:LeaseDuration", "00:00:03", "Partition lease length (database clock)."),
         ("Mesh:Cluster:RenewInterval", "00:00:00.750", "Heartbeat, renewal and rebalancing interval."),
-        ("Mesh:Cluster:MaxCallRetries", "8", "Retries after 'not owner' or an unreachable owner."),
+        ("Mesh:Cluster:MaxCallRetries", "20", "Retries after 'not owner' or an unreachable owner."),
         ("Mesh:Cluster:TlsCertificatePath", "(unset)", "PFX file: silo-to-silo calls use TLS when set."),
         ("Mesh:Cluster:TlsCertificatePassword", "(unset)", "Password of the PFX file."),
         ("OTEL_EXPORTER_OTLP_ENDPOINT", "(unset)", "Export traces and metrics over OTLP to this endpoint."),

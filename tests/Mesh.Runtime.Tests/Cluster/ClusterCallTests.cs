@@ -42,6 +42,32 @@ public sealed class ClusterCallTests
         Assert.Equal(9, await cluster.Silos[0].GrainFactory.GetGrain<IFaultyGrain>(key).AddValue(4, 5));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task Call_GrainCodeFailsWithNestedNotOwner_IsNotRetriedSoItsEffectsApplyOnce(int callerIndex)
+    {
+        await using var cluster = await ClusterFixture.StartAsync(2);
+        var key = ClusterFixture.KeyOwnedBy(cluster.Silos[1], "nested-");
+        var caller = cluster.Silos[callerIndex].GrainFactory.GetGrain<IClusterCounterGrain>(key);
+
+        var error = await Assert.ThrowsAsync<NotOwnerException>(() => caller.AddThenFailLikeANestedCall("once"));
+
+        Assert.Equal("a nested call found no owner", error.Message);
+        Assert.Equal(["once"], (await caller.Read()).Ops);
+    }
+
+    [Fact]
+    public async Task Call_RemoteArgumentException_KeepsTypeAndMessage()
+    {
+        await using var cluster = await ClusterFixture.StartAsync(2);
+        var key = KeyOwnedBy<IFaultyGrain>(cluster.Silos[1], "argument");
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cluster.Silos[0].GrainFactory.GetGrain<IFaultyGrain>(key).ThrowAfterAwait("amount must be positive"));
+
+        Assert.Contains("amount must be positive", error.Message);
+    }
+
     [Fact]
     public async Task Call_CycleAcrossSilos_FailsFastNamingTheCycle()
     {

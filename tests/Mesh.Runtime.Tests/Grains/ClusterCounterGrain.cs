@@ -19,6 +19,9 @@ public interface IClusterCounterGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<string> Host();
+
+    /// <summary>Writes, then fails the way a nested call to a grain whose silo just went away fails.</summary>
+    Task AddThenFailLikeANestedCall(string opId);
 }
 
 public sealed class ClusterCounterGrain([PersistentState("counter")] IPersistentState<ClusterCounterState> state) : Grain, IClusterCounterGrain
@@ -34,4 +37,10 @@ public sealed class ClusterCounterGrain([PersistentState("counter")] IPersistent
     public Task<ClusterCounterState> Read() => Task.FromResult(state.State);
 
     public Task<string> Host() => Task.FromResult(Activation.Runtime.SiloId);
+
+    public async Task AddThenFailLikeANestedCall(string opId)
+    {
+        await Add(opId);
+        throw new NotOwnerException("a nested call found no owner") { CallDidNotRun = true };
+    }
 }
