@@ -9,6 +9,7 @@ internal sealed partial class ActivationData
     private readonly List<GrainTimer> _timers = [];
     private DeactivationReason _deactivationReason;
     private DeactivationReason? _deactivateWhenActivated;
+    private CallChain? _systemTurnChain;
 
     /// <summary>Gets a task that completes when the activation has deactivated and left the catalog.</summary>
     public Task Deactivated => _deactivated.Task;
@@ -75,6 +76,7 @@ internal sealed partial class ActivationData
 
     private async Task ActivateAsync()
     {
+        CallChain.Current = _systemTurnChain = new CallChain(GrainId, "OnActivateAsync", CallChain.NextTurnId(), null);
         var started = Runtime.TimeProvider.GetTimestamp();
         try
         {
@@ -102,6 +104,7 @@ internal sealed partial class ActivationData
                 {
                     _state = ActivationState.Valid;
                     _systemTurn = false;
+                    _systemTurnChain = null;
                     AdmitPendingLocked();
                 }
             }
@@ -123,6 +126,7 @@ internal sealed partial class ActivationData
                 _timers.Clear();
                 _state = ActivationState.Invalid;
                 _systemTurn = false;
+                _systemTurnChain = null;
                 failed = [.. _pending];
                 _pending.Clear();
             }
@@ -145,6 +149,7 @@ internal sealed partial class ActivationData
 
     private async Task DeactivateAsync()
     {
+        CallChain.Current = _systemTurnChain = new CallChain(GrainId, "OnDeactivateAsync", CallChain.NextTurnId(), null);
         GrainTimer[] timers;
         lock (_lock)
         {
@@ -172,6 +177,7 @@ internal sealed partial class ActivationData
         {
             _state = ActivationState.Invalid;
             _systemTurn = false;
+            _systemTurnChain = null;
             forward = [.. _pending];
             _pending.Clear();
         }

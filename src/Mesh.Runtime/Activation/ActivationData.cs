@@ -253,9 +253,16 @@ internal sealed partial class ActivationData
     /// <summary>A message that must wait for a running turn of a non-reentrant grain that is itself in the message's call chain would wait forever.</summary>
     private DeadlockException? DetectDeadlockLocked(Message message)
     {
-        if (Class.Reentrant || message.IsInterleavable || message.Caller is not { } caller || _state != ActivationState.Valid)
+        if (Class.Reentrant || message.IsInterleavable || message.Caller is not { } caller)
         {
             return null;
+        }
+
+        if (_systemTurnChain is { } system && caller.Contains(system))
+        {
+            var systemCycle = caller.Describe();
+            systemCycle.Add(GrainId + "." + message.DisplayName);
+            return new DeadlockException(systemCycle);
         }
 
         foreach (var running in _running)

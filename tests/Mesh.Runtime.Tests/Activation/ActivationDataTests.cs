@@ -116,6 +116,17 @@ public sealed class ActivationDataTests
     }
 
     [Fact]
+    public async Task Invoke_CycleBackIntoAGrainStillActivating_FailsFastInsteadOfWaitingForTheDeadline()
+    {
+        await using var silo = await RuntimeFixture.StartSqliteAsync();
+        var sut = silo.GrainFactory.GetGrain<ICallbackOnActivateGrain>("activating");
+
+        var error = await Assert.ThrowsAsync<DeadlockException>(() => sut.Hello().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(["callbackonactivate/activating.OnActivateAsync", "pingpong/peer-of-activating.IPingPongGrain.PongBackTo", "callbackonactivate/activating.ICallbackOnActivateGrain.Hello"], error.Cycle);
+    }
+
+    [Fact]
     public async Task Invoke_CallCycleEndingInAlwaysInterleaveMethod_Completes()
     {
         await using var silo = await RuntimeFixture.StartSqliteAsync();

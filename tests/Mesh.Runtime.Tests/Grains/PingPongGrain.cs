@@ -17,10 +17,30 @@ public interface IPingPongGrain : IGrainWithStringKey
     Task<string> PongBackInterleaved(string caller);
 
     Task<string> PingViaInterleaved(string other);
+
+    Task<string> PongBackTo(string activating);
+}
+
+/// <summary>Calls a peer from OnActivateAsync; the peer calls back into it while it is still activating.</summary>
+public interface ICallbackOnActivateGrain : IGrainWithStringKey
+{
+    Task<string> Hello();
+}
+
+public sealed class CallbackOnActivateGrain : Grain, ICallbackOnActivateGrain
+{
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await GrainFactory.GetGrain<IPingPongGrain>("peer-of-" + GrainKey).PongBackTo(GrainKey);
+    }
+
+    public Task<string> Hello() => Task.FromResult("hello");
 }
 
 public sealed class PingPongGrain : Grain, IPingPongGrain
 {
+    public Task<string> PongBackTo(string activating) => GrainFactory.GetGrain<ICallbackOnActivateGrain>(activating).Hello();
+
     public Task<string> PingVia(string other) => GrainFactory.GetGrain<IPingPongGrain>(other).PongBack(GrainKey);
 
     public Task<string> PongBack(string caller) => GrainFactory.GetGrain<IPingPongGrain>(caller).Echo("pong from " + GrainKey);
