@@ -45,7 +45,11 @@ internal sealed partial class ReminderService(IReminderTable table, GrainRuntime
     public async Task UnregisterAsync(GrainId grainId, string name, CancellationToken cancellationToken)
     {
         var (_, fence) = runtime.Locator.GetFence(grainId);
-        await table.DeleteAsync(grainId, name, fence, cancellationToken);
+        if (!await table.DeleteAsync(grainId, name, fence, cancellationToken) && await table.ReadAsync(grainId, name, cancellationToken) is not null)
+        {
+            throw new InconsistentStateException($"Reminder {name} of {grainId} was not removed: this silo's lease epoch {fence.Epoch} on partition {fence.Partition} is no longer current.", 0, null);
+        }
+
         if (_scheduled.TryRemove((grainId, name), out var scheduled))
         {
             scheduled.Dispose();
