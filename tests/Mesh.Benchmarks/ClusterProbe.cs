@@ -14,7 +14,7 @@ internal static class ClusterProbe
     public static async Task<string> RunAsync(int calls, int recoveryRuns)
     {
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        report.AppendLine(CallLatency.Machine());
         report.AppendLine("All silos run in this one process (2 cores shared by caller, callee, load and PostgreSQL), HTTP/2 h2c on loopback.");
         report.AppendLine();
         await LatencyAsync(report, calls);
@@ -33,7 +33,7 @@ internal static class ClusterProbe
             await grain.Ping(i);
         }
 
-        var idle = await MeasureAsync(grain, calls);
+        var idle = await CallLatency.MeasureAsync(grain, calls);
         using var stop = new CancellationTokenSource();
         var load = keys[1..].Select(k => Task.Run(async () =>
         {
@@ -43,16 +43,15 @@ internal static class ClusterProbe
                 await g.Ping(1);
             }
         })).ToArray();
-        var loaded = await MeasureAsync(grain, calls);
+        var loaded = await CallLatency.MeasureAsync(grain, calls);
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
         report.AppendLine(CultureInfo.InvariantCulture, $"### Cross-silo call latency ({calls:N0} awaited calls each)");
         report.AppendLine();
-        report.AppendLine("| scenario | p50 | p90 | p99 | p99.9 | max |");
-        report.AppendLine("|---|---|---|---|---|---|");
-        report.AppendLine(Row("one caller, otherwise idle", idle));
-        report.AppendLine(Row("one caller while 8 other callers call 8 other remote grains", loaded));
+        report.AppendLine(CallLatency.Header);
+        report.AppendLine(CallLatency.Row("one caller, otherwise idle", idle, "0"));
+        report.AppendLine(CallLatency.Row("one caller while 8 other callers call 8 other remote grains", loaded, "0"));
         report.AppendLine();
     }
 
@@ -99,28 +98,10 @@ internal static class ClusterProbe
         report.AppendLine(Stats("all 50 grains of the killed silo answer", allCallable));
     }
 
-    private static async Task<double[]> MeasureAsync(IPingGrain grain, int calls)
-    {
-        var samples = new double[calls];
-        for (var i = 0; i < calls; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await grain.Ping(i);
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-        }
-
-        Array.Sort(samples);
-        return samples;
-    }
-
-    private static string Row(string name, double[] sorted) =>
-        string.Create(CultureInfo.InvariantCulture, $"| {name} | {P(sorted, 0.50):0} µs | {P(sorted, 0.90):0} µs | {P(sorted, 0.99):0} µs | {P(sorted, 0.999):0} µs | {sorted[^1]:0} µs |");
-
     private static string Stats(string name, List<double> seconds)
     {
         var sorted = seconds.Order().ToList();
         return string.Create(CultureInfo.InvariantCulture, $"| {name} | {sorted[0]:0.00} s | {sorted[sorted.Count / 2]:0.00} s | {sorted[^1]:0.00} s |");
     }
 
-    private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
 }

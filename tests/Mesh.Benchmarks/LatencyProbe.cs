@@ -16,8 +16,8 @@ internal static class LatencyProbe
         await using var silo = await BenchmarkSilo.StartSqliteAsync();
         var grain = silo.GrainFactory.GetGrain<IPingGrain>("latency");
         await grain.Ping(0);
-        await Measure(grain, calls / 10);
-        var idle = await Measure(grain, calls);
+        await CallLatency.MeasureAsync(grain, calls / 10);
+        var idle = await CallLatency.MeasureAsync(grain, calls);
 
         var load = Enumerable.Range(0, loadCallers).Select(i => silo.GrainFactory.GetGrain<IPingGrain>("load" + i)).ToArray();
         using var stop = new CancellationTokenSource();
@@ -28,40 +28,17 @@ internal static class LatencyProbe
                 await g.Ping(1);
             }
         })).ToArray();
-        var loaded = await Task.Run(() => Measure(grain, calls));
+        var loaded = await Task.Run(() => CallLatency.MeasureAsync(grain, calls));
         await stop.CancelAsync();
         await Task.WhenAll(background);
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Per-call latency of a local grain call (`IPingGrain.Ping`, awaited, non-grain caller), {calls:N0} calls each.");
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformationLine()}");
+        report.AppendLine(CallLatency.Machine());
         report.AppendLine();
-        report.AppendLine("| scenario | p50 | p90 | p99 | p99.9 | max |");
-        report.AppendLine("|---|---|---|---|---|---|");
-        report.AppendLine(Row("one caller, idle silo", idle));
-        report.AppendLine(Row($"one caller while {loadCallers} other callers hammer {loadCallers} other grains", loaded));
+        report.AppendLine(CallLatency.Header);
+        report.AppendLine(CallLatency.Row("one caller, idle silo", idle, "0.00"));
+        report.AppendLine(CallLatency.Row($"one caller while {loadCallers} other callers hammer {loadCallers} other grains", loaded, "0.00"));
         return report.ToString();
     }
-
-    private static async Task<double[]> Measure(IPingGrain grain, int calls)
-    {
-        var samples = new double[calls];
-        for (var i = 0; i < calls; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await grain.Ping(i);
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-        }
-
-        Array.Sort(samples);
-        return samples;
-    }
-
-    private static string Row(string name, double[] sorted) =>
-        string.Create(CultureInfo.InvariantCulture, $"| {name} | {P(sorted, 0.50):0.00} µs | {P(sorted, 0.90):0.00} µs | {P(sorted, 0.99):0.00} µs | {P(sorted, 0.999):0.00} µs | {sorted[^1]:0.0} µs |");
-
-    private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-
-    private static string RuntimeInformationLine() =>
-        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
 }
