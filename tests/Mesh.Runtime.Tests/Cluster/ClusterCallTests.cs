@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mesh.Runtime.Diagnostics;
 using Mesh.Runtime.Tests.Grains;
@@ -83,14 +82,8 @@ public sealed class ClusterCallTests
     [Fact]
     public async Task Call_AcrossSilos_TraceContextFlowsToTheRemoteServerSpan()
     {
-        var spans = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == InstrumentNames.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var collector = new SpanCollector(InstrumentNames.SourceName);
+        var spans = collector.Spans;
         await using var cluster = await ClusterFixture.StartAsync(2);
         var key = ClusterFixture.KeyOwnedBy(cluster.Silos[1], "traced-");
         using var root = new Activity("router-request").SetIdFormat(ActivityIdFormat.W3C).Start();

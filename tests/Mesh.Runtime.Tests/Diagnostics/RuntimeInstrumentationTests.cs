@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Mesh.Runtime.Diagnostics;
 using Mesh.Runtime.Tests.Grains;
+using Mesh.Testing;
 
 namespace Mesh.Runtime.Tests.Diagnostics;
 
@@ -12,14 +13,8 @@ public sealed class RuntimeInstrumentationTests
     [Fact]
     public async Task GrainCall_WithListener_EmitsClientAndServerSpansInOneTraceForNestedCalls()
     {
-        var spans = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == InstrumentNames.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var collector = new SpanCollector(InstrumentNames.SourceName);
+        var spans = collector.Spans;
         await using var silo = await RuntimeFixture.StartSqliteAsync();
         using var root = new Activity("test-root").Start();
 
