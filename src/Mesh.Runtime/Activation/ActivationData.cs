@@ -258,24 +258,15 @@ internal sealed partial class ActivationData
             return null;
         }
 
-        if (_systemTurnChain is { } system && caller.Contains(system))
+        var waitsOnCaller = (_systemTurnChain is { } system && caller.Contains(system)) || _running.Exists(caller.Contains);
+        if (!waitsOnCaller)
         {
-            var systemCycle = caller.Describe();
-            systemCycle.Add(GrainId + "." + message.DisplayName);
-            return new DeadlockException(systemCycle);
+            return null;
         }
 
-        foreach (var running in _running)
-        {
-            if (caller.Contains(running))
-            {
-                var cycle = caller.Describe();
-                cycle.Add(GrainId + "." + message.DisplayName);
-                return new DeadlockException(cycle);
-            }
-        }
-
-        return null;
+        var cycle = caller.Describe();
+        cycle.Add(GrainId + "." + message.DisplayName);
+        return new DeadlockException(cycle);
     }
 
     private void AdmitPendingLocked()
