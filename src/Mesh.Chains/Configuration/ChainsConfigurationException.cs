@@ -19,7 +19,10 @@ public sealed class ChainsConfigurationException : Exception
     /// <summary>The file path or other name of the source that failed.</summary>
     public string SourceName { get; }
 
-    /// <summary>Every error found: problems in each value first, then cross-references, in file order.</summary>
+    /// <summary>
+    /// Every error found: breaches of <c>chains.schema.json</c> first, then the checks a schema cannot express
+    /// (duplicates, cross-references), each group in file order.
+    /// </summary>
     public IReadOnlyList<ChainsConfigurationError> Errors { get; }
 
     private static string FormatMessage(string sourceName, IReadOnlyList<ChainsConfigurationError> errors)

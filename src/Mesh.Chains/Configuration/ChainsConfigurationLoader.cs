@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Mesh.Chains.Configuration.Parsing;
+using Mesh.Chains.Configuration.Conversion;
+using Mesh.Chains.Configuration.Json;
 
 namespace Mesh.Chains.Configuration;
 
@@ -61,7 +62,7 @@ public static class ChainsConfigurationLoader
         using (document)
         {
             var errors = new ErrorCollector();
-            var configuration = ChainsDocumentParser.Parse(errors, document.RootElement);
+            var configuration = ChainsDocumentConverter.Convert(errors, document.RootElement);
             if (errors.HasErrors)
             {
                 throw new ChainsConfigurationException(sourceName, errors.Errors);

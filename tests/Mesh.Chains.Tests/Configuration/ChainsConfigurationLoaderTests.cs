@@ -21,6 +21,43 @@ public class ChainsConfigurationLoaderTests
     }
 
     [Fact]
+    public void Load_CommittedChainsJsonWithNegativeConfirmations_NamesFilePathAndValue()
+    {
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "chains.json"));
+        var path = Path.Combine(Path.GetTempPath(), $"mesh-chains-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, committed.Replace("\"confirmations\": 2", "\"confirmations\": -3", StringComparison.Ordinal));
+        try
+        {
+            var ex = Assert.Throws<ChainsConfigurationException>(() => ChainsConfigurationLoader.Load(path));
+
+            Assert.Equal($"{path}: $.chains[0].confirmations: must be an integer between 0 and 1000, got -3", ex.Message.Split('\n')[0]);
+            Assert.Equal(["$.chains[0].confirmations", "$.chains[1].confirmations", "$.chains[2].confirmations"], ex.Errors.Select(e => e.Path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Parse_SchemaReference_IsAcceptedAndIgnored()
+    {
+        var sut = ChainsConfigurationLoader.Parse(TestDocument.With("$schema", "\"./chains.schema.json\""), "test.json");
+
+        Assert.Equal(2, sut.Chains.Count);
+    }
+
+    [Theory]
+    [InlineData("1e2")]
+    [InlineData("100.0")]
+    public void Parse_IntegerWithFractionOrExponent_IsReadAsItsValue(string chainId)
+    {
+        var sut = ChainsConfigurationLoader.Parse(TestDocument.With("chains[0].chainId", chainId), "test.json");
+
+        Assert.Equal(100UL, sut.Chains[0].ChainId);
+    }
+
+    [Fact]
     public void Parse_ValidDocument_MapsEveryValue()
     {
         var sut = ChainsConfigurationLoader.Parse(TestDocument.Valid, "test.json");

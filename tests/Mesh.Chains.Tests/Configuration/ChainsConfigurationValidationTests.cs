@@ -66,6 +66,20 @@ public class ChainsConfigurationValidationTests
         { "routes[0].rateLimit", "\"none\"", "$.routes[0].rateLimit", "must be an object" },
         { "routes[1]", Route0, "$.routes[1]", "duplicate route alpha -> beta for USDC (also at $.routes[0])" },
         { "who", "1", "$.who", "unknown property; expected one of: version, chains, routes" },
+        { "chains[0].tokens[0].name", "\"USD Coin\"", "$.chains[0].tokens[0].name", "unknown property; expected one of: symbol, address, decimals" },
+        { "chains[1].nativeAsset.name", "\"Polygon\"", "$.chains[1].nativeAsset.name", "unknown property; expected one of: symbol, decimals" },
+        { "routes[0].rateLimit.Capacity", "\"1\"", "$.routes[0].rateLimit.Capacity", "unknown property; did you mean 'capacity'? (names are case-sensitive)" },
+        { "chains[0].tokens[0].address", "\"0xabc\"", "$.chains[0].tokens[0].address", "must be an address: 0x followed by 40 hex digits, got \"0xabc\"" },
+        { "chains[1].contracts.bridge", "\"0x00000000000000000000000000000000000000g2\"", "$.chains[1].contracts.bridge", "must be an address: 0x followed by 40 hex digits, got \"0x00000000000000000000000000000000000000g2\"" },
+        { "chains[0].contracts.vault", "160", "$.chains[0].contracts.vault", "must be an address: 0x followed by 40 hex digits, got 160" },
+        { "routes[0].feeBps", "\"5\"", "$.routes[0].feeBps", "must be an integer between 0 and 10000, got \"5\"" },
+        { "chains[0].chainId", "true", "$.chains[0].chainId", "must be an integer between 1 and 18446744073709551615, got true" },
+        { "chains[0].chainId", "18446744073709551616", "$.chains[0].chainId", "must be an integer between 1 and 18446744073709551615, got 18446744073709551616" },
+        { "chains[0].nativeAsset", "[]", "$.chains[0].nativeAsset", "must be an object, got an array" },
+        { "chains[0].tokens[0].symbol", "[\"USDC\"]", "$.chains[0].tokens[0].symbol", "must be a symbol of 1 to 32 characters matching ^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$, got an array" },
+        { "version", "\"1\"", "$.version", "unsupported version; expected 1, got \"1\"" },
+        { "$schema", "5", "$['$schema']", "must be a string, got 5" },
+        { "chains[1].rpcUrls[0]", "\"http://:8545\"", "$.chains[1].rpcUrls[0]", "must be an absolute http, https, ws or wss URL, got \"http://:8545\"" },
     };
 
     public static TheoryData<string> RequiredProperties => new()
@@ -112,6 +126,37 @@ public class ChainsConfigurationValidationTests
         var ex = Assert.Throws<ChainsConfigurationException>(() => ChainsConfigurationLoader.Parse(json, "chains.json"));
 
         Assert.Equal(new ChainsConfigurationError("$.chains[0].confirmations", "duplicate property"), Assert.Single(ex.Errors));
+    }
+
+    [Fact]
+    public void Parse_ErrorsInOneChain_AreReportedInFileOrder()
+    {
+        var json = TestDocument.With(
+            ("chains[0].tokens[1].decimals", "-1"),
+            ("chains[0].name", "7"),
+            ("chains[0].contracts.extra", "1"),
+            ("chains[0].chainId", "0"));
+
+        var ex = Assert.Throws<ChainsConfigurationException>(() => ChainsConfigurationLoader.Parse(json, "chains.json"));
+
+        Assert.Equal(
+            ["$.chains[0].name", "$.chains[0].chainId", "$.chains[0].contracts.extra", "$.chains[0].tokens[1].decimals"],
+            ex.Errors.Where(e => e.Path.StartsWith("$.chains[0]", StringComparison.Ordinal)).Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Parse_SeveralMissingProperties_ReportsEachAtItsOwnPath()
+    {
+        var json = TestDocument.With("routes[0].rateLimit", "{}");
+
+        var ex = Assert.Throws<ChainsConfigurationException>(() => ChainsConfigurationLoader.Parse(json, "chains.json"));
+
+        Assert.Equal(
+            [
+                new ChainsConfigurationError("$.routes[0].rateLimit.capacity", "required property is missing"),
+                new ChainsConfigurationError("$.routes[0].rateLimit.refillPerSecond", "required property is missing"),
+            ],
+            ex.Errors);
     }
 
     [Fact]

@@ -59,18 +59,16 @@ internal static class TestDocument
     /// <summary>Returns <see cref="Valid"/> with the value at <paramref name="path"/> replaced.</summary>
     /// <param name="path">A path below the root such as <c>chains[1].rpcUrls[0]</c>.</param>
     /// <param name="valueJson">The new value as JSON text, e.g. <c>-3</c> or <c>"x"</c>.</param>
-    public static string With(string path, string valueJson)
+    public static string With(string path, string valueJson) => With((path, valueJson));
+
+    /// <summary>Returns <see cref="Valid"/> with several values replaced.</summary>
+    /// <param name="changes">Each path below the root and its new value as JSON text.</param>
+    public static string With(params (string Path, string ValueJson)[] changes)
     {
         var root = JsonNode.Parse(Valid)!;
-        var (parent, key) = Navigate(root, path);
-        var value = JsonNode.Parse(valueJson);
-        if (key is int index)
+        foreach (var (path, valueJson) in changes)
         {
-            parent.AsArray()[index] = value;
-        }
-        else
-        {
-            parent.AsObject()[(string)key] = value;
+            Set(root, path, valueJson);
         }
 
         return root.ToJsonString();
@@ -84,6 +82,20 @@ internal static class TestDocument
         var (parent, key) = Navigate(root, path);
         parent.AsObject().Remove((string)key);
         return root.ToJsonString();
+    }
+
+    private static void Set(JsonNode root, string path, string valueJson)
+    {
+        var (parent, key) = Navigate(root, path);
+        var value = JsonNode.Parse(valueJson);
+        if (key is int index)
+        {
+            parent.AsArray()[index] = value;
+        }
+        else
+        {
+            parent.AsObject()[(string)key] = value;
+        }
     }
 
     private static (JsonNode Parent, object Key) Navigate(JsonNode root, string path)

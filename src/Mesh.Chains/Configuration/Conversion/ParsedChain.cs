@@ -1,4 +1,4 @@
-namespace Mesh.Chains.Configuration.Parsing;
+namespace Mesh.Chains.Configuration.Conversion;
 
 /// <summary>A valid chain together with where it was declared, for cross-reference messages.</summary>
 /// <param name="Chain">The parsed chain.</param>

@@ -1,4 +1,6 @@
-namespace Mesh.Chains.Configuration.Parsing;
+using Mesh.Chains.Configuration.Json;
+
+namespace Mesh.Chains.Configuration.Conversion;
 
 /// <summary>
 /// Checks that each route names declared chains, that its asset is a token on both of them, and that no

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Mesh.Chains.Configuration.Parsing;
+namespace Mesh.Chains.Configuration.Json;
 
 /// <summary>Builds JSONPath strings such as <c>$.chains[1].rpcUrls[0]</c> for error messages.</summary>
 internal static class JsonPath
