@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole Mesh test suite on a fresh machine. It installs what the tests need (PostgreSQL server binaries,
 # docker-compose for validating the compose file), restores NuGet packages, builds and runs every test project.
-# Tests start their own throwaway PostgreSQL (as user postgres, on a free loopback port) and remove it afterwards.
-# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Runtime").
+# Tests start their own throwaway PostgreSQL (as user postgres, on a free loopback port), their own silo processes
+# on free loopback ports, and remove everything afterwards.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Storage").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +23,6 @@ dotnet restore Mesh.sln
 echo "==> building"
 dotnet build Mesh.sln -c Release --no-restore -nologo
 echo "==> testing"
-dotnet test Mesh.sln -c Release --no-build -nologo "$@"
+# Test projects run one after another (-m:1): the process-level cluster tests measure failover in seconds and must
+# not share the two cores with another project's silos.
+dotnet test Mesh.sln -c Release --no-build -nologo -m:1 "$@"

@@ -1,86 +1,61 @@
+using System.Net;
 using Mesh.Chains.Configuration;
-using Mesh.Runtime;
-using Mesh.Runtime.Cluster;
-using Mesh.Runtime.Hosting;
+using Mesh.Grains.Resilience;
+using Mesh.Silo.Telemetry;
+using Mesh.Storage;
 
 namespace Mesh.Silo.Hosting;
 
-/// <summary>Wires a silo into an ASP.NET Core host: settings, chains, the grain runtime, telemetry.</summary>
+/// <summary>Wires a Mesh silo into an ASP.NET Core host: settings, chains, Orleans, storage, telemetry.</summary>
 public static class MeshSiloExtensions
 {
-    /// <summary>Adds a Mesh silo. Reads and validates every setting and <c>chains.json</c> now, so a bad one stops start-up.</summary>
-    /// <exception cref="SiloConfigurationException">A setting is malformed.</exception>
+    /// <summary>
+    /// Adds a Mesh silo. Reads and validates every setting and <c>chains.json</c> now, so that a bad one stops start-up
+    /// before anything is created. The host runs <see cref="SchemaMigration"/> before it starts (see <see cref="MeshSiloHost"/>).
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <param name="configureSilo">Extra silo configuration (tests add grains or options here).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="SiloConfigurationException">A setting is unknown, malformed or names a resource in use.</exception>
     /// <exception cref="ChainsConfigurationException">The chains file is missing or invalid.</exception>
-    public static WebApplicationBuilder AddMeshSilo(this WebApplicationBuilder builder, Action<MeshRuntimeBuilder>? configureRuntime = null)
+    public static WebApplicationBuilder AddMeshSilo(this WebApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration;
-        var silo = Bind<SiloOptions>(configuration, "Mesh");
-        var storage = Bind<StorageOptions>(configuration, "Mesh:Storage");
-        var runtime = Bind<RuntimeOptions>(configuration, "Mesh:Runtime");
-        var cluster = Bind<ClusterOptions>(configuration, "Mesh:Cluster");
-        var problems = runtime.Validate().Concat(cluster.Enabled ? cluster.Validate() : []).ToList();
-        if (cluster.Enabled && storage.Provider != StorageProvider.PostgreSql)
-        {
-            problems.Add("Mesh:Cluster:Enabled=true requires Mesh:Storage:Provider=PostgreSql (membership and leases live in PostgreSQL).");
-        }
+        var options = SettingsReader.Read(builder.Configuration);
+        var chains = ChainsConfigurationLoader.Load(Path.GetFullPath(options.ChainsFile));
+        var orleans = options.Orleans;
+        var listen = IPAddress.Parse(orleans.ListenAddress);
+        PortCheck.EnsureUrlsFree(builder.Configuration["Urls"]);
+        var storage = ResolveStorage(builder, options);
+        var cluster = options.Storage.Provider == StorageProvider.PostgreSql;
+        PortCheck.EnsureFree("Mesh:Orleans:SiloPort", cluster ? listen : IPAddress.Loopback, orleans.SiloPort);
+        PortCheck.EnsureFree("Mesh:Orleans:GatewayPort", cluster ? listen : IPAddress.Loopback, orleans.GatewayPort);
 
-        if (problems.Count > 0)
-        {
-            throw new SiloConfigurationException(string.Join(Environment.NewLine, problems));
-        }
-
-        var chains = ChainsConfigurationLoader.Load(Path.GetFullPath(silo.ChainsFile));
         builder.Services.AddSingleton(chains);
-        builder.Services.AddSingleton(silo);
-        builder.Services.Configure<RuntimeOptions>(configuration.GetSection("Mesh:Runtime"));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = runtime.ShutdownTimeout + TimeSpan.FromSeconds(5));
-        var siloId = string.IsNullOrWhiteSpace(silo.SiloId)
-            ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}"
-            : silo.SiloId;
-        builder.Services.AddMeshRuntime(rt =>
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMeshGrainCallResilience();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        builder.Services.AddSingleton(new SchemaMigration(options.Storage.Provider, storage));
+        var siloName = string.IsNullOrWhiteSpace(options.SiloName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.SiloName;
+        builder.UseOrleans(silo =>
         {
-            rt.WithSiloId(siloId);
-            if (storage.Provider == StorageProvider.PostgreSql)
-            {
-                rt.UsePostgreSql(storage.ConnectionString ?? throw new SiloConfigurationException("Mesh:Storage:ConnectionString is required when Mesh:Storage:Provider is PostgreSql."));
-            }
-            else
-            {
-                rt.UseSqlite(storage.ConnectionString ?? $"Data Source={Path.Combine(Path.GetFullPath(silo.DataDirectory), "mesh.db")}");
-            }
-
-            if (cluster.Enabled)
-            {
-                rt.UsePostgresClustering(o =>
-                {
-                    o.SiloPort = cluster.SiloPort;
-                    o.ListenAddress = cluster.ListenAddress;
-                    o.AdvertisedHost = cluster.AdvertisedHost;
-                    o.LeaseDuration = cluster.LeaseDuration;
-                    o.RenewInterval = cluster.RenewInterval;
-                    o.MaxCallRetries = cluster.MaxCallRetries;
-                    o.TlsCertificatePath = cluster.TlsCertificatePath;
-                    o.TlsCertificatePassword = cluster.TlsCertificatePassword;
-                });
-            }
-
-            configureRuntime?.Invoke(rt);
+            silo.UseMeshSilo(options, storage, siloName);
+            configureSilo?.Invoke(silo);
         });
-        builder.AddMeshTelemetry(siloId);
+        builder.AddMeshTelemetry(siloName);
         return builder;
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section)
-        where T : new()
+    private static string ResolveStorage(WebApplicationBuilder builder, MeshOptions options)
     {
-        try
+        if (options.Storage.Provider == StorageProvider.PostgreSql)
         {
-            return configuration.GetSection(section).Get<T>() ?? new T();
+            return StorageConnection.Resolve(options, folder: null);
         }
-        catch (InvalidOperationException exception)
-        {
-            throw new SiloConfigurationException(exception.Message);
-        }
+
+        var folder = DataDirectoryLock.Acquire(options.DataDirectory);
+        builder.Services.AddSingleton(folder);
+        return StorageConnection.Resolve(options, folder);
     }
 }

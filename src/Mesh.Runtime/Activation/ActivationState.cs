@@ -1,9 +1,0 @@
-namespace Mesh.Runtime.Activation;
-
-internal enum ActivationState
-{
-    Activating,
-    Valid,
-    Deactivating,
-    Invalid,
-}

@@ -1,0 +1,59 @@
+using Orleans.Configuration;
+
+namespace Mesh.Silo.Hosting;
+
+/// <summary>Orleans settings (configuration section <c>Mesh:Orleans</c>).</summary>
+public sealed class MeshOrleansOptions
+{
+    /// <summary>Gets or sets the cluster id: silos with the same id and service id form one cluster.</summary>
+    /// <value>The default is <c>mesh</c>.</value>
+    public string ClusterId { get; set; } = "mesh";
+
+    /// <summary>Gets or sets the service id; grain state and reminders are keyed by it, so keep it across deployments.</summary>
+    /// <value>The default is <c>mesh</c>.</value>
+    public string ServiceId { get; set; } = "mesh";
+
+    /// <summary>Gets or sets the port silos call each other on.</summary>
+    /// <value>The default is 11111.</value>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Gets or sets the port Orleans clients connect to.</summary>
+    /// <value>The default is 30000.</value>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Gets or sets the address the silo and gateway ports listen on (<c>0.0.0.0</c> inside a container).</summary>
+    /// <value>The default is <c>127.0.0.1</c>.</value>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Gets or sets the host name or address other silos and clients use to reach this silo; a name is resolved at start.</summary>
+    /// <value>The default is <c>127.0.0.1</c>.</value>
+    public string AdvertisedHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Gets or sets the grain directory of a cluster.</summary>
+    /// <value>The default is <see cref="GrainDirectoryKind.Distributed"/>.</value>
+    public GrainDirectoryKind GrainDirectory { get; set; } = GrainDirectoryKind.Distributed;
+
+    /// <summary>Gets or sets the deadline of a grain call.</summary>
+    /// <value>The default is 30 seconds.</value>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long an idle activation lives before it is collected.</summary>
+    /// <value>The default is 15 minutes.</value>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Gets or sets Orleans' membership (failure detection) options, with defaults tuned to detect a failure in seconds.</summary>
+    /// <value>The default is <see cref="TunedMembership"/>.</value>
+    public ClusterMembershipOptions Membership { get; set; } = TunedMembership();
+
+    /// <summary>Orleans' membership options with the mesh's defaults: a killed silo is declared dead in about 1.5 s, a frozen one in under 5 s.</summary>
+    /// <returns>New options.</returns>
+    public static ClusterMembershipOptions TunedMembership() => new()
+    {
+        ProbeTimeout = TimeSpan.FromSeconds(1),
+        MaxProbeTimeout = TimeSpan.FromSeconds(1.5),
+        NumMissedProbesLimit = 3,
+        TableRefreshTimeout = TimeSpan.FromSeconds(10),
+        DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30),
+        IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(30),
+    };
+}

@@ -1,0 +1,62 @@
+using Mesh.Silo.Api;
+using Mesh.Storage;
+
+namespace Mesh.Silo.Hosting;
+
+/// <summary>Runs a silo process: <c>--help</c>, <c>--migrate-only</c>, or the silo until SIGTERM; start-up failures exit with a code.</summary>
+public static class MeshSiloHost
+{
+    /// <summary>Runs the process.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="configureSilo">Extra silo configuration.</param>
+    /// <param name="mapEndpoints">Extra endpoints (the test host maps its test endpoints here).</param>
+    /// <returns>The exit code: 0, 2 for configuration, 3 for an unreachable dependency.</returns>
+    public static async Task<int> RunAsync(string[] args, Action<ISiloBuilder>? configureSilo = null, Action<WebApplication>? mapEndpoints = null)
+    {
+        if (SiloHelp.IsRequested(args))
+        {
+            SiloHelp.Write(Console.Out);
+            return 0;
+        }
+
+        var migrateOnly = args.Contains("--migrate-only", StringComparer.Ordinal);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = args.Where(a => a != "--migrate-only").ToArray(),
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            if (migrateOnly)
+            {
+                return await MigrateAsync(builder.Configuration);
+            }
+
+            builder.AddMeshSilo(configureSilo);
+            var app = builder.Build();
+
+            // The schema first, outside the host's start, so that an unreachable database is one clear line, not a logged start failure.
+            await app.Services.GetRequiredService<SchemaMigration>().ApplyAsync(app.Lifetime.ApplicationStopping);
+            app.MapMeshHealth();
+            app.MapMeshOperatorEndpoints();
+            mapEndpoints?.Invoke(app);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception exception) when (SiloStartupError.TryDescribe(exception, out var message, out var exitCode))
+        {
+            await Console.Error.WriteLineAsync(message);
+            return exitCode;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IConfiguration configuration)
+    {
+        var options = SettingsReader.Read(configuration);
+        using var folder = options.Storage.Provider == StorageProvider.Sqlite ? DataDirectoryLock.Acquire(options.DataDirectory) : null;
+        var connectionString = StorageConnection.Resolve(options, folder);
+        var applied = await SchemaMigrator.ApplyAsync(options.Storage.Provider, connectionString, CancellationToken.None);
+        Console.WriteLine($"Schema up to date ({options.Storage.Provider}): {applied} script(s) applied.");
+        return 0;
+    }
+}

@@ -1,0 +1,12 @@
+using Mesh.Silo.Hosting;
+using Mesh.TestGrains;
+
+// The production host with the test grains (Mesh.TestGrains) and test endpoints for graceful-stop tests.
+return await MeshSiloHost.RunAsync(args, mapEndpoints: app =>
+{
+    app.MapGet("/test/shutdown/{key}/work", async (string key, int ms, IGrainFactory grains) =>
+        Results.Ok(new { count = await grains.GetGrain<IShutdownGrain>(key).Work(ms) }));
+    app.MapGet("/test/shutdown/{key}/stored", async (string key, IGrainFactory grains) =>
+        Results.Ok(new { count = await grains.GetGrain<IShutdownGrain>(key).Stored() }));
+    app.MapGet("/test/shutdown/in-flight", () => Results.Ok(new { count = ShutdownGrain.InFlight }));
+});
