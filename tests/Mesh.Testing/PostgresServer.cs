@@ -31,6 +31,15 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Gets the server shared by every test of this process.</summary>
     public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
 
+    /// <summary>Stops the shared server and deletes its data folder, if a test started it (see <see cref="MeshTestFramework"/>).</summary>
+    public static async Task DisposeSharedAsync()
+    {
+        if (SharedServer.IsValueCreated)
+        {
+            await (await SharedServer.Value).DisposeAsync();
+        }
+    }
+
     /// <summary>Creates a fresh database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
@@ -76,6 +85,10 @@ public sealed class PostgresServer : IAsyncDisposable
                 Directory.Delete(_dataDirectory!, recursive: true);
             }
         }
+        else if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     private static async Task<PostgresServer> StartSharedAsync()
@@ -96,7 +109,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); run tests/run.sh, which installs it.");
-        var data = Path.Combine(Path.GetTempPath(), "mesh-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        RemoveAbandonedDataFolders();
+        var data = Path.Combine(Path.GetTempPath(), DataFolderPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(data);
         if (IsRoot)
         {
@@ -111,7 +125,33 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(connectionString, data, bin, port) { _process = process };
     }
 
+    private const string DataFolderPrefix = "mesh-pg-";
+
     private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Deletes data folders that a crashed test run left behind: their postmaster is gone.</summary>
+    private static void RemoveAbandonedDataFolders()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), DataFolderPrefix + "*"))
+        {
+            var pidFile = Path.Combine(folder, "postmaster.pid");
+            var running = File.Exists(pidFile)
+                && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+                && Directory.Exists($"/proc/{pid}");
+            // Ten minutes old at least: a folder another test process is still initializing has no postmaster yet.
+            if (!running && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Another run may be creating it right now; it is retried on the next start.
+                }
+            }
+        }
+    }
 
     private static Process StartPostgres(string bin, string data, int port)
     {

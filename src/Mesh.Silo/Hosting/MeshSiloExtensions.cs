@@ -36,7 +36,7 @@ public static class MeshSiloExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMeshGrainCallResilience();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
-        builder.Services.AddSingleton(new SchemaMigration(options.Storage.Provider, storage));
+        builder.Services.AddSingleton(services => new SchemaMigration(options.Storage.Provider, storage, services.GetRequiredService<ILogger<SchemaMigration>>()));
         var siloName = string.IsNullOrWhiteSpace(options.SiloName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.SiloName;
         builder.UseOrleans(silo =>
         {

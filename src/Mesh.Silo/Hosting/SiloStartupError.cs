@@ -32,6 +32,9 @@ internal static class SiloStartupError
                 case Orleans.Runtime.OrleansConfigurationException orleans:
                     (message, exitCode) = ("Mesh silo did not start: invalid Orleans settings: " + orleans.Message, InvalidConfiguration);
                     return true;
+                case Mesh.Storage.SchemaMigrationException migration:
+                    (message, exitCode) = ($"Mesh silo did not start: the storage schema could not be brought up to date: {migration.Message}", InvalidConfiguration);
+                    return true;
                 case PostgresException postgres when postgres.SqlState.StartsWith("28", StringComparison.Ordinal) || postgres.SqlState == "3D000":
                     (message, exitCode) = ($"Mesh silo did not start: Mesh:Storage:ConnectionString: PostgreSQL refused the connection: {postgres.MessageText} ({postgres.SqlState}).", InvalidConfiguration);
                     return true;
