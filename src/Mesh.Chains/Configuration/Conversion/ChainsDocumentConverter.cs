@@ -79,6 +79,6 @@ internal static class ChainsDocumentConverter
         return routes;
     }
 
-    private static IEnumerable<JsonElement> Items(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
+    private static JsonElement[] Items(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [];
 }
