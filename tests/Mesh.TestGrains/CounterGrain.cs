@@ -9,7 +9,19 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
         if (state.State.Applied.Add(operationId))
         {
             state.State.Value += amount;
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Not written, so not applied: undo in memory and start over from storage, so that a retry with the same
+                // operation id writes instead of finding it "already applied".
+                state.State.Applied.Remove(operationId);
+                state.State.Value -= amount;
+                DeactivateOnIdle();
+                throw;
+            }
         }
 
         return state.State.Value;

@@ -1,8 +1,10 @@
 using Mesh.Silo.Hosting;
 using Mesh.TestGrains;
+using Orleans.Configuration;
 
 // The production host with the test grains (Mesh.TestGrains) and test endpoints for graceful-stop tests.
-return await MeshSiloHost.RunAsync(args, mapEndpoints: app =>
+// Reminders as short as 1 s, so that reminder tests take seconds (Orleans' floor is 1 minute).
+return await MeshSiloHost.RunAsync(args, silo => silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1)), app =>
 {
     app.MapGet("/test/shutdown/{key}/work", async (string key, int ms, IGrainFactory grains) =>
         Results.Ok(new { count = await grains.GetGrain<IShutdownGrain>(key).Work(ms) }));

@@ -40,6 +40,9 @@ public sealed class OrleansTestClient : IAsyncDisposable
                 o.ClusterId = clusterId;
                 o.ServiceId = serviceId;
             });
+            // Leave a dead or frozen gateway within seconds (Orleans' default refresh is a minute).
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+            client.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             clustering(client);
         });
         var host = builder.Build();

@@ -24,7 +24,8 @@ public static class MeshSiloBuilderExtensions
             o.ServiceId = orleans.ServiceId;
         });
         silo.Configure<SiloOptions>(o => o.SiloName = siloName);
-        silo.Configure<MessagingOptions>(o => o.ResponseTimeout = orleans.ResponseTimeout);
+        // SiloMessagingOptions, not MessagingOptions: a silo binds its own options type, so the base one is never applied.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = orleans.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = orleans.CollectionAge);
         silo.Configure<ClusterMembershipOptions>(o => CopyMembership(orleans.Membership, o));
         if (options.Storage.Provider == StorageProvider.PostgreSql)
@@ -43,6 +44,7 @@ public static class MeshSiloBuilderExtensions
             silo.UseMeshPostgreSqlStorage(connectionString);
             if (orleans.GrainDirectory == GrainDirectoryKind.Distributed)
             {
+                silo.Configure<GrainDirectoryOptions>(o => o.RangeLeaseDuration = orleans.GrainDirectoryLeaseDuration);
 #pragma warning disable ORLEANSEXP003 // Strongly consistent directory; chosen on evidence in docs/decisions/0002-grain-directory.md.
                 silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
@@ -54,6 +56,8 @@ public static class MeshSiloBuilderExtensions
             silo.UseMeshSqliteStorage(connectionString);
         }
 
+        // Storage errors reach callers with their own type and message instead of a missing-codec error.
+        silo.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.AddActivityPropagation();
         return silo;
     }

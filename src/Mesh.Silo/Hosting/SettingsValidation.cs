@@ -103,6 +103,11 @@ internal static class SettingsValidation
             yield return $"Mesh:Orleans:ResponseTimeout: must be positive, got {orleans.ResponseTimeout}.";
         }
 
+        if (orleans.GrainDirectoryLeaseDuration < TimeSpan.Zero)
+        {
+            yield return $"Mesh:Orleans:GrainDirectoryLeaseDuration: must not be negative, got {orleans.GrainDirectoryLeaseDuration}.";
+        }
+
         if (orleans.CollectionAge < TimeSpan.FromMinutes(1))
         {
             yield return $"Mesh:Orleans:CollectionAge: must be at least 00:01:00 (Orleans collects idle activations once a minute), got {orleans.CollectionAge}.";

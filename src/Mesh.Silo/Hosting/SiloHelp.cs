@@ -18,6 +18,7 @@ internal static class SiloHelp
         ("Mesh:Orleans:ListenAddress", "127.0.0.1", "Address the silo and gateway ports listen on (0.0.0.0 in a container)."),
         ("Mesh:Orleans:AdvertisedHost", "127.0.0.1", "Host name or address other silos use to reach this one (a name is resolved at start)."),
         ("Mesh:Orleans:GrainDirectory", "Distributed", "Distributed (strongly consistent) or Default (Orleans' eventually consistent directory)."),
+        ("Mesh:Orleans:GrainDirectoryLeaseDuration", "00:00:00", "Distributed directory: how long a crashed silo's grains stay unregistrable (0 = answer as soon as it is declared dead)."),
         ("Mesh:Orleans:ResponseTimeout", "00:00:30", "Deadline of a grain call."),
         ("Mesh:Orleans:CollectionAge", "00:15:00", "Idle time after which an activation is collected (at least 00:01:00)."),
         ("Mesh:Orleans:Membership:ProbeTimeout", "00:00:01", "Failure detection: time a silo waits for a probe reply."),

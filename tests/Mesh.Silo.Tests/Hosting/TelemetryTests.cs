@@ -43,7 +43,7 @@ public sealed class TelemetryTests : IDisposable
                 return trace.Select(s => s.ServiceInstance).Distinct().Count() == 2 && trace.Any(s => s.ServiceInstance == "silo-b" && s.Name.Contains("Ping", StringComparison.Ordinal));
             },
             "the probe's trace holds spans from both silos",
-            TimeSpan.FromSeconds(30));
+            TimeSpan.FromSeconds(60));
 
         var ids = trace.Select(s => s.SpanId).ToHashSet();
         var remote = trace.Where(s => s.ServiceInstance == "silo-b").ToList();
@@ -53,8 +53,9 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(trace, s => s.Scope == "Microsoft.AspNetCore");
         await Eventually.TrueAsync(
             () => receiver.Requests.Any(r => r.Path == "/v1/metrics" && Contains(r.Body, "orleans")),
-            "Orleans' metrics are exported");
-        Assert.Contains(receiver.Requests, r => r.Path == "/v1/logs");
+            "Orleans' metrics are exported",
+            TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => receiver.Requests.Any(r => r.Path == "/v1/logs"), "logs are exported", TimeSpan.FromSeconds(60));
     }
 
     private SiloProcess StartSilo(string name, string database, Dictionary<string, string> environment) => SiloProcess.Start(

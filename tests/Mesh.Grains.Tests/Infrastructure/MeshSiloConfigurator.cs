@@ -1,0 +1,21 @@
+using Mesh.Silo.Hosting;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace Mesh.Grains.Tests.Infrastructure;
+
+/// <summary>Configures each TestCluster silo with the production wiring, <see cref="MeshSiloBuilderExtensions.UseMeshSilo"/>.</summary>
+public sealed class MeshSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var configuration = siloBuilder.Configuration;
+        var options = MeshClusterSettings.ForSilo(configuration);
+        siloBuilder.UseMeshSilo(options, options.Storage.ConnectionString!, options.SiloName!);
+
+        if (MeshClusterSettings.Duration(configuration, MeshClusterSettings.MinimumReminderPeriod) is { } minimum)
+        {
+            siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = minimum);
+        }
+    }
+}
