@@ -1,34 +1,19 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Mesh.Benchmarks;
 
-if (args.Length > 0 && args[0] == "--latency")
+// Probes that BenchmarkDotNet's per-iteration statistics cannot give are subcommands (--latency, --cross-silo-latency,
+// --recovery); everything else is BenchmarkDotNet (--filter '*', plus --smoke and --results DIR). See README.md.
+if (ProbeCommand.TryParse(args, out var probe))
 {
-    var report = await LatencyProbe.RunAsync(calls: 1_000_000, loadCallers: 8);
-    Console.WriteLine(report);
-    if (args.Length > 1)
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
     {
-        await File.WriteAllTextAsync(args[1], report);
-    }
-
-    return;
+        // Stop cleanly, so that silo processes and PostgreSQL are stopped and temporary folders removed.
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    return await probe.RunAsync(cancel.Token);
 }
 
-if (args.Length > 0 && args[0] == "--cluster")
-{
-    var report = await ClusterProbe.RunAsync(calls: 50_000, recoveryRuns: 5);
-    Console.WriteLine(report);
-    if (args.Length > 1)
-    {
-        await File.WriteAllTextAsync(args[1], report);
-    }
-
-    return;
-}
-
-var config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1))
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkSwitcher.FromAssembly(typeof(LocalCallBenchmarks).Assembly).Run(args, config);
+var run = BenchmarkRun.Parse(args);
+return run.Export(BenchmarkSwitcher.FromAssembly(typeof(LocalCallBenchmarks).Assembly).Run(run.BenchmarkDotNetArgs, run.Config));
