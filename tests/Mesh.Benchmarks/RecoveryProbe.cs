@@ -73,10 +73,11 @@ internal static class RecoveryProbe
         report.Line("Failed attempts before recovery, per run: " + string.Join("; ", results.SelectMany(p => p.Value.Select((r, i) => $"{p.Key} {i + 1}: {r.Failures}"))) + ".");
         report.Line();
         var orleans = new MeshOrleansOptions();
-        const string directorySetting = "--Mesh:Orleans:GrainDirectory=";
-        var directory = siloSettings.LastOrDefault(s => s.StartsWith(directorySetting, StringComparison.Ordinal))?[directorySetting.Length..] ?? orleans.GrainDirectory.ToString();
-        report.Line($"Grain directory in force: {directory} (`Mesh:Orleans:GrainDirectory`, default {orleans.GrainDirectory}). Orleans' `GrainDirectoryOptions.RangeLeaseDuration`, the");
-        report.Line($"Distributed directory's safety lease on the grains of a silo that failed ungracefully: {Format(new GrainDirectoryOptions().RangeLeaseDuration)} (default, not set by Mesh).");
+        var directory = Setting(siloSettings, "GrainDirectory") ?? orleans.GrainDirectory.ToString();
+        var lease = Setting(siloSettings, "GrainDirectoryLeaseDuration") ?? Format(orleans.GrainDirectoryLeaseDuration);
+        report.Line($"Grain directory in force: {directory} (`Mesh:Orleans:GrainDirectory`, default {orleans.GrainDirectory}). The Distributed directory's lease on the");
+        report.Line($"grains of a silo that failed ungracefully (`Mesh:Orleans:GrainDirectoryLeaseDuration`, Orleans' `GrainDirectoryOptions.RangeLeaseDuration`):");
+        report.Line($"{lease} (Mesh's default {Format(orleans.GrainDirectoryLeaseDuration)}; Orleans' own default {Format(new GrainDirectoryOptions().RangeLeaseDuration)}).");
         report.Line($"Grain call `ResponseTimeout`: {Format(orleans.ResponseTimeout)}.");
         report.Line();
         report.Line("Membership settings in force (the silo's defaults, `Mesh:Orleans:Membership`, i.e. `MeshOrleansOptions.TunedMembership()` over Orleans' defaults):");
@@ -207,6 +208,13 @@ internal static class RecoveryProbe
         }
 
         throw new TimeoutException($"The victim was not declared dead within {Deadline.TotalSeconds:0} s.");
+    }
+
+    /// <summary>The value of <c>--Mesh:Orleans:{name}=</c> among the extra silo settings, if given.</summary>
+    private static string? Setting(IReadOnlyList<string> siloSettings, string name)
+    {
+        var prefix = $"--Mesh:Orleans:{name}=";
+        return siloSettings.LastOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
     }
 
     private static IEnumerable<string> MembershipSettings()
