@@ -8,11 +8,19 @@ if (ProbeCommand.TryParse(args, out var probe))
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
     {
-        // Stop cleanly, so that silo processes and PostgreSQL are stopped and temporary folders removed.
         e.Cancel = true;
         cancel.Cancel();
     };
-    return await probe.RunAsync(cancel.Token);
+    try
+    {
+        return await probe.RunAsync(cancel.Token);
+    }
+    catch (Exception exception)
+    {
+        // Exit normally (not by an unhandled exception), so that the throwaway PostgreSQL server is stopped and removed.
+        await Console.Error.WriteLineAsync($"The probe failed: {exception}");
+        return exception is OperationCanceledException ? 130 : 1;
+    }
 }
 
 var run = BenchmarkRun.Parse(args);

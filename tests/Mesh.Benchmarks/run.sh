@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Mesh benchmark and probe once and writes the results into tests/Mesh.Benchmarks/results/
-# (BenchmarkDotNet's GitHub tables and the probes' markdown). Takes about 30 minutes on 2 cores.
+# (BenchmarkDotNet's GitHub tables and the probes' markdown). Takes 20–30 minutes on 2 cores.
 # Usage: tests/Mesh.Benchmarks/run.sh ["note written into every results file"]
 # Needs PostgreSQL server binaries (/usr/lib/postgresql/*/bin; tests/run.sh installs them): the benchmarks start a
 # throwaway server themselves and remove it at the end.
