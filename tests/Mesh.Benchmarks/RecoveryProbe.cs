@@ -103,7 +103,7 @@ internal static class RecoveryProbe
 
         var failures = new ConcurrentDictionary<string, int>();
         using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Console.WriteLine($"{fault} run {run + 1}: signalling silo {victim.SiloPort} at {DateTimeOffset.UtcNow:HH:mm:ss.fff} UTC");
+        Console.WriteLine($"{fault} run {run + 1}: signalling silo {victim.SiloPort} at {TimeProvider.System.GetUtcNow():HH:mm:ss.fff} UTC");
         var clock = Stopwatch.StartNew();
         var declaredDead = UntilDeclaredDeadAsync(cluster.ConnectionString, victim.SiloPort, clock, stopPolling.Token);
         if (fault == Fault.Kill)

@@ -139,7 +139,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
                 && Directory.Exists($"/proc/{pid}");
             // Ten minutes old at least: a folder another test process is still initializing has no postmaster yet.
-            if (!running && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10))
+            if (!running && Directory.GetLastWriteTimeUtc(folder) < TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-10))
             {
                 try
                 {
