@@ -1,19 +1,10 @@
-using Microsoft.Extensions.Options;
-using Orleans.Hosting;
 using Orleans.Runtime;
 
 namespace Mesh.TestGrains;
 
-/// <remarks>
-/// Orleans refuses reminder periods under <see cref="ReminderOptions.MinimumReminderPeriod"/> (one minute) when a
-/// grain registers one, and the host offers no setting for it. A test needs ticks every second or two, so
-/// <see cref="Start"/> lowers the floor of the silo it runs on before registering. That check is the only place
-/// Orleans reads the floor: the reminder table, the reminder service that owns the range and the one that takes it
-/// over after a failure run unchanged.
-/// </remarks>
+/// <summary>Records every tick of a durable reminder (Mesh.TestSilo lowers the reminder floor to 1 s).</summary>
 public sealed class FaultTickGrain(
     [PersistentState("fault-ticks")] IPersistentState<List<FaultTick>> ticks,
-    IOptions<ReminderOptions> reminderOptions,
     ILocalSiloDetails silo,
     TimeProvider clock) : Grain, IFaultTickGrain, IRemindable
 {
@@ -21,12 +12,6 @@ public sealed class FaultTickGrain(
 
     public async Task Start(TimeSpan period)
     {
-        var options = reminderOptions.Value;
-        if (period < options.MinimumReminderPeriod)
-        {
-            options.MinimumReminderPeriod = period;
-        }
-
         await this.RegisterOrUpdateReminder(ReminderName, period, period);
     }
 
