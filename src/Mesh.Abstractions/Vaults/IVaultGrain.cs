@@ -1,0 +1,37 @@
+namespace Mesh.Vaults;
+
+/// <summary>
+/// One protocol's collateral on one chain (key <c>protocol/chain</c>, see <see cref="VaultKey"/>): balances per asset,
+/// credit drawn from the pools, the exposures the protocol reports, and the health they add up to. Every
+/// value-moving method is idempotent by <see cref="VaultMovement.OperationId"/> and durable before it returns.
+/// </summary>
+[Alias("mesh.vault")]
+public interface IVaultGrain : IGrainWithStringKey
+{
+    /// <summary>Replaces the vault's exposures with a new report and revalues the vault.</summary>
+    /// <param name="exposures">The whole book (an empty list closes every position); validated, refused with the field named.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The vault's health with the new exposures.</returns>
+    [Alias("mesh.vault.report-exposures")]
+    Task<VaultHealth> ReportExposures(IReadOnlyList<Exposure> exposures, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the vault's health with its breakdown, revalued at the latest prices.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The health.</returns>
+    [Alias("mesh.vault.health")]
+    Task<VaultHealth> Health(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the reported exposures.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The book as last reported.</returns>
+    [Alias("mesh.vault.exposures")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default);
+
+    /// <summary>Says what keeps the vault encumbered, so that its protocol may not leave.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Null when nothing is encumbered; otherwise the reason (collateral, credit, exposures or an operation in flight).</returns>
+    [Alias("mesh.vault.encumbrance")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<string?> Encumbrance(CancellationToken cancellationToken = default);
+}

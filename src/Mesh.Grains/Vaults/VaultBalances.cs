@@ -1,0 +1,13 @@
+namespace Mesh.Grains.Vaults;
+
+/// <summary>A vault's holdings and debts in base units, with each token's decimals.</summary>
+/// <param name="Collateral">Balance per asset.</param>
+/// <param name="Debt">Debt per asset, accrued interest included.</param>
+/// <param name="Decimals">Decimals per asset on the vault's chain.</param>
+internal sealed record VaultBalances(
+    IReadOnlyDictionary<string, UInt128> Collateral,
+    IReadOnlyDictionary<string, UInt128> Debt,
+    IReadOnlyDictionary<string, int> Decimals)
+{
+    internal static double ToUnits(UInt128 amount, int decimals) => (double)amount / Math.Pow(10, decimals);
+}
