@@ -1,5 +1,6 @@
 using System.Net;
 using Mesh.Chains.Configuration;
+using Mesh.Grains.Hosting;
 using Mesh.Grains.Resilience;
 using Mesh.Silo.Telemetry;
 using Mesh.Storage;
@@ -31,9 +32,8 @@ public static class MeshSiloExtensions
         PortCheck.EnsureFree("Mesh:Orleans:SiloPort", cluster ? listen : IPAddress.Loopback, orleans.SiloPort);
         PortCheck.EnsureFree("Mesh:Orleans:GatewayPort", cluster ? listen : IPAddress.Loopback, orleans.GatewayPort);
 
-        builder.Services.AddSingleton(chains);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMeshGrains(chains);
         builder.Services.AddMeshGrainCallResilience();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(services => new SchemaMigration(options.Storage.Provider, storage, services.GetRequiredService<ILogger<SchemaMigration>>()));

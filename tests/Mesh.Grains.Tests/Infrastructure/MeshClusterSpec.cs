@@ -21,9 +21,12 @@ public sealed record MeshClusterSpec(TestDatabase Database)
     /// <summary>Gets Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>; <see langword="null"/> keeps Orleans' default (1 minute).</summary>
     public TimeSpan? MinimumReminderPeriod { get; init; }
 
+    /// <summary>Gets further settings every silo sees in its configuration (for example <c>Mesh:Protocols:AutoApproveUpTo</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     internal Dictionary<string, string> Properties()
     {
-        var properties = new Dictionary<string, string>
+        var properties = new Dictionary<string, string>(Settings)
         {
             [MeshClusterSettings.Provider] = Database.Provider.ToString(),
             [MeshClusterSettings.ConnectionString] = Database.ConnectionString,

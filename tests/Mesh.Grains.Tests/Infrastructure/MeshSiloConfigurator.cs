@@ -1,4 +1,8 @@
+using Mesh.Grains.Hosting;
+using Mesh.Grains.Protocols;
 using Mesh.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 
@@ -12,6 +16,8 @@ public sealed class MeshSiloConfigurator : ISiloConfigurator
         var configuration = siloBuilder.Configuration;
         var options = MeshClusterSettings.ForSilo(configuration);
         siloBuilder.UseMeshSilo(options, options.Storage.ConnectionString!, options.SiloName!);
+        siloBuilder.Services.AddMeshGrains(TestChains.Load());
+        siloBuilder.Services.Configure<ProtocolAdmissionOptions>(configuration.GetSection("Mesh:Protocols"));
 
         if (MeshClusterSettings.Duration(configuration, MeshClusterSettings.MinimumReminderPeriod) is { } minimum)
         {

@@ -1,0 +1,116 @@
+using Mesh.Chains.Configuration;
+using Mesh.Errors;
+using Mesh.Oracles;
+using Mesh.Vaults;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Mesh.Grains.Vaults;
+
+/// <summary>One protocol's vault on one chain: books, exposures, health.</summary>
+internal sealed partial class VaultGrain(
+    [PersistentState("vault")] IPersistentState<VaultState> state,
+    ChainsConfiguration chains,
+    IOptions<VaultRiskOptions> riskOptions,
+    TimeProvider time) : Grain, IVaultGrain
+{
+    private VaultKey? _key;
+    private ChainDefinition? _chain;
+    private ExposurePortfolio? _portfolio;
+    private double? _expectedShortfall;
+
+    private VaultKey Key => _key ??= VaultKey.Parse(this.GetPrimaryKeyString());
+
+    private ChainDefinition Chain => _chain ??= chains.FindChain(Key.Chain)
+        ?? throw new MeshException(MeshErrorKind.NotFound, "chain.unknown", $"'{Key.Chain}' is not a chain of this mesh.");
+
+    public async Task<VaultHealth> ReportExposures(IReadOnlyList<Exposure> exposures, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        ExposureValidator.Check(exposures, KnownAssets(), now);
+        var markets = await Markets(exposures.Select(e => e.Underlying), requirePrice: true, cancellationToken);
+        var portfolio = ExposurePortfolio.Build(exposures, markets, now, riskOptions.Value);
+        var es = VaultRiskModel.ExpectedShortfall(portfolio, riskOptions.Value);
+        var previous = state.State.Exposures;
+        state.State.Exposures = [.. exposures];
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State.Exposures = previous;
+            throw;
+        }
+
+        (_portfolio, _expectedShortfall) = (portfolio, es);
+        return await Revalue(now, cancellationToken);
+    }
+
+    public async Task<VaultHealth> Health(CancellationToken cancellationToken = default) =>
+        await Revalue(time.GetUtcNow(), cancellationToken);
+
+    public Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Exposure>>([.. state.State.Exposures]);
+
+    public Task<string?> Encumbrance(CancellationToken cancellationToken = default)
+    {
+        var s = state.State;
+        string? reason =
+            s.Balances.Any(b => b.Value > UInt128.Zero) ? $"holds collateral ({string.Join(", ", s.Balances.Where(b => b.Value > UInt128.Zero).Select(b => b.Key))})"
+            : s.Debt.Any(d => d.Value > UInt128.Zero) ? $"owes credit ({string.Join(", ", s.Debt.Where(d => d.Value > UInt128.Zero).Select(d => d.Key))})"
+            : s.Exposures.Count > 0 ? $"has {s.Exposures.Count} open exposures"
+            : s.Operations.Values.Any(o => o.Status == OperationStatus.Pending) ? "has an operation in flight"
+            : null;
+        return Task.FromResult(reason);
+    }
+
+    private async Task<VaultHealth> Revalue(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        var assets = s.Balances.Keys.Concat(s.Debt.Keys).Concat(s.Exposures.Select(e => e.Underlying));
+        var markets = await Markets(assets, requirePrice: false, cancellationToken);
+        if (_portfolio is null || _expectedShortfall is null)
+        {
+            _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
+            _expectedShortfall = VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
+        }
+        else
+        {
+            _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
+        }
+
+        var decimals = Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
+        var balances = new VaultBalances(s.Balances, s.Debt, decimals);
+        var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
+        s.Need = health.Need;
+        return health;
+    }
+
+    private HashSet<string> KnownAssets() =>
+        chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).ToHashSet(StringComparer.Ordinal);
+
+    private async Task<Dictionary<string, AssetMarket>> Markets(IEnumerable<string> assets, bool requirePrice, CancellationToken cancellationToken)
+    {
+        var options = riskOptions.Value;
+        var markets = new Dictionary<string, AssetMarket>(StringComparer.Ordinal);
+        foreach (var asset in assets.Distinct(StringComparer.Ordinal))
+        {
+            var snapshot = await GrainFactory.GetGrain<IOracleGrain>(asset).Snapshot(cancellationToken);
+            if (snapshot.Price is not { } price)
+            {
+                if (requirePrice)
+                {
+                    throw new MeshException(MeshErrorKind.Refused, "oracle.no_price", $"The oracle has no price for {asset} yet; exposures on it cannot be valued.");
+                }
+
+                continue;
+            }
+
+            var volume = options.DailyVolumeUsd.TryGetValue(asset, out var v) ? v : options.DefaultDailyVolumeUsd;
+            markets[asset] = new AssetMarket(asset, (double)price, snapshot.ForecastVolatility, volume, snapshot.HaircutMultiplier, !snapshot.Fresh);
+        }
+
+        return markets;
+    }
+}

@@ -1,0 +1,22 @@
+using Mesh.Vaults;
+
+namespace Mesh.Grains.Vaults;
+
+/// <summary>A vault's persisted books (plain data; stored as JSON without type names).</summary>
+public sealed class VaultState
+{
+    /// <summary>Gets or sets the balance per asset in base units: own deposits plus credit drawn into the vault.</summary>
+    public Dictionary<string, UInt128> Balances { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the debt per asset in base units, as of the pool index last seen.</summary>
+    public Dictionary<string, UInt128> Debt { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the reported exposures.</summary>
+    public List<Exposure> Exposures { get; set; } = [];
+
+    /// <summary>Gets or sets the value-moving operations by id: pending ones drive the saga, finished ones answer retries.</summary>
+    public Dictionary<string, OperationReceipt> Operations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the rebalance need while it persists (to keep when it was raised).</summary>
+    public RebalanceNeed? Need { get; set; }
+}

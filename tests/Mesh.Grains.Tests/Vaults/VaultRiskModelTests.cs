@@ -1,0 +1,154 @@
+using Mesh.Grains.Vaults;
+using Mesh.Risk.Haircuts;
+using Mesh.Risk.Options;
+using Mesh.Vaults;
+
+namespace Mesh.Grains.Tests.Vaults;
+
+public sealed class VaultRiskModelTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly VaultKey Key = new("p1", "local-a");
+    private static readonly Dictionary<string, int> Decimals = new() { ["WETH"] = 18, ["USDC"] = 6 };
+    private static readonly VaultRiskOptions Options = new();
+
+    private static Dictionary<string, AssetMarket> Markets(double wethPrice = 2_000, double multiplier = 1.0) => new()
+    {
+        ["WETH"] = new AssetMarket("WETH", wethPrice, 0.6, 1e9, multiplier, false),
+        ["USDC"] = new AssetMarket("USDC", 1.0, 0.01, 1e10, 1.0, false),
+    };
+
+    private static UInt128 Weth(int units) => (UInt128)units * 1_000_000_000_000_000_000UL;
+
+    private static UInt128 Usdc(long units) => (UInt128)units * 1_000_000UL;
+
+    private static VaultHealth Evaluate(UInt128 weth, UInt128 usdcDebt, IReadOnlyList<Exposure>? exposures = null, Dictionary<string, AssetMarket>? markets = null, RebalanceNeed? previous = null)
+    {
+        markets ??= Markets();
+        var book = ExposurePortfolio.Build(exposures ?? [], markets, Now, Options);
+        var balances = new VaultBalances(new Dictionary<string, UInt128> { ["WETH"] = weth }, new Dictionary<string, UInt128> { ["USDC"] = usdcDebt }, Decimals);
+        return VaultRiskModel.Evaluate(Key, balances, book, VaultRiskModel.ExpectedShortfall(book, Options), markets, Options, previous, Now);
+    }
+
+    [Fact]
+    public void Evaluate_NoObligations_HasNoHealthFactorAndNoNeed()
+    {
+        var sut = Evaluate(Weth(10), UInt128.Zero);
+
+        Assert.Null(sut.HealthFactor);
+        Assert.Null(sut.Need);
+        Assert.Equal(20_000, sut.Collateral.Single().Value, 6);
+    }
+
+    [Fact]
+    public void Evaluate_CollateralAndDebt_HealthFactorIsHaircutValueOverDebt()
+    {
+        var sut = Evaluate(Weth(10), Usdc(10_000));
+
+        var haircut = HaircutModel.Compute(new HaircutInput(0.6, 20_000, 1e9)).Haircut;
+        Assert.Equal(haircut, sut.Collateral.Single().Haircut, 12);
+        Assert.Equal(20_000 * (1 - haircut) / 10_000, sut.HealthFactor!.Value, 9);
+        Assert.True(haircut is > 0.05 and < 0.2, $"a one-day 99% haircut at 60% vol should be near 7%; it is {haircut}");
+    }
+
+    [Fact]
+    public void Evaluate_PriceShock_RaisesANeedThatReachesTheTargetExactly()
+    {
+        var healthy = Evaluate(Weth(10), Usdc(12_000));
+        var shocked = Evaluate(Weth(10), Usdc(12_000), markets: Markets(wethPrice: 1_500));
+
+        Assert.Null(healthy.Need);
+        var need = shocked.Need!;
+        Assert.Equal(RebalanceDirection.Raise, need.Direction);
+        Assert.True(shocked.HealthFactor < Options.BandMin);
+        Assert.Equal(need.Target, (shocked.CollateralValueAfterHaircuts + need.ValueUsd) / shocked.Obligations, 9);
+        Assert.Equal(Now, need.RaisedAt);
+    }
+
+    [Fact]
+    public void Evaluate_NeedPersisting_KeepsWhenItWasRaised()
+    {
+        var earlier = new RebalanceNeed(RebalanceDirection.Raise, 1, 1.1, 1.425, Now.AddMinutes(-5));
+
+        var sut = Evaluate(Weth(10), Usdc(12_000), markets: Markets(wethPrice: 1_500), previous: earlier);
+
+        Assert.Equal(earlier.RaisedAt, sut.Need!.RaisedAt);
+    }
+
+    [Fact]
+    public void Evaluate_FarAboveTheBand_OffersARelease()
+    {
+        var sut = Evaluate(Weth(10), Usdc(1_000));
+
+        Assert.Equal(RebalanceDirection.Release, sut.Need!.Direction);
+        Assert.Equal(sut.Need.Target, (sut.CollateralValueAfterHaircuts - sut.Need.ValueUsd) / sut.Obligations, 9);
+    }
+
+    [Fact]
+    public void Evaluate_OpenBreaker_RaisesTheHaircutAndLowersHealth()
+    {
+        var calm = Evaluate(Weth(10), Usdc(10_000));
+        var breaker = Evaluate(Weth(10), Usdc(10_000), markets: Markets(multiplier: 2.0));
+
+        Assert.Equal(Math.Min(calm.Collateral[0].Haircut * 2, 1), breaker.Collateral[0].Haircut, 12);
+        Assert.True(breaker.HealthFactor < calm.HealthFactor);
+    }
+
+    [Fact]
+    public void Evaluate_MissingCollateralPrice_ValuesItAtZeroAndFlagsStale()
+    {
+        var markets = Markets();
+        markets.Remove("WETH");
+
+        var sut = Evaluate(Weth(10), Usdc(10_000), markets: markets);
+
+        Assert.True(sut.Stale);
+        Assert.Equal(0, sut.CollateralValueAfterHaircuts);
+        Assert.Equal(0, sut.HealthFactor);
+    }
+
+    [Fact]
+    public void Evaluate_ShortCall_OwesItsValueAndHasNegativeDeltaAndVega()
+    {
+        var call = new Exposure("c1", ExposureKind.Option, "WETH", 5m, PositionSide.Short, OptionRight.Call, 2_200m, Now.AddDays(30), ImpliedVolatility: 0.7m);
+
+        var sut = Evaluate(Weth(10), UInt128.Zero, [call]);
+
+        var g = BlackScholes.Greeks(OptionType.Call, 2_000, 2_200, 0, 0, 0.7, 30 / 365.0);
+        Assert.Equal(5 * g.Price, sut.Margin.MarkToMarketLiability, 6);
+        var greeks = sut.Greeks.Single();
+        Assert.Equal(-5 * g.Delta, greeks.Delta, 9);
+        Assert.Equal(-5 * g.Vega * 0.01, greeks.Vega, 9);
+        Assert.True(sut.Margin.Scenario > 0 && sut.Margin.ExpectedShortfall > 0);
+        Assert.Equal(Math.Max(sut.Margin.Scenario, sut.Margin.ExpectedShortfall) + sut.Margin.MarkToMarketLiability, sut.Margin.Total, 9);
+        Assert.NotNull(sut.HealthFactor);
+    }
+
+    [Fact]
+    public void Evaluate_PerpsLongAndShort_NetDeltaAndUnrealizedLoss()
+    {
+        var longPerp = new Exposure("l", ExposureKind.Perp, "WETH", 3m, PositionSide.Long, EntryPrice: 2_500m);
+        var shortPerp = new Exposure("s", ExposureKind.Perp, "WETH", 1m, PositionSide.Short, EntryPrice: 1_900m);
+
+        var sut = Evaluate(Weth(10), UInt128.Zero, [longPerp, shortPerp]);
+
+        // Long 3 from 2,500 loses 1,500 at 2,000; short 1 from 1,900 loses 100.
+        Assert.Equal(1_600, sut.Margin.MarkToMarketLiability, 9);
+        Assert.Equal(2, sut.Greeks.Single().Delta, 12);
+        Assert.Equal(4_000, sut.Greeks.Single().DeltaUsd, 9);
+    }
+
+    [Fact]
+    public void Evaluate_HedgedPerps_NeedLessScenarioMarginThanOneSide()
+    {
+        var one = new Exposure("a", ExposureKind.Perp, "WETH", 4m, PositionSide.Long, EntryPrice: 2_000m);
+        var hedge = new Exposure("b", ExposureKind.Perp, "WETH", 4m, PositionSide.Short, EntryPrice: 2_000m);
+
+        var naked = Evaluate(Weth(10), UInt128.Zero, [one]);
+        var hedged = Evaluate(Weth(10), UInt128.Zero, [one, hedge]);
+
+        Assert.True(naked.Margin.Scenario > 0);
+        Assert.Equal(0, hedged.Margin.Scenario, 9);
+        Assert.Equal(0, hedged.Greeks.Single().Delta, 12);
+    }
+}
