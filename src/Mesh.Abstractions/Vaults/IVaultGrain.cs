@@ -28,6 +28,31 @@ public interface IVaultGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Draws credit from the asset's pool into the vault. Refused while the protocol is not active, the oracle's breaker
+    /// is open, or the health factor after the draw would fall below the band; the pool may refuse under its caps.
+    /// </summary>
+    /// <param name="movement">The draw.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation: completed, failed, or pending when the pool did not answer (it completes by itself).</returns>
+    [Alias("mesh.vault.draw")]
+    Task<OperationReceipt> Draw(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>Repays credit from the vault's balance: interest first, then principal. Allowed while suspended.</summary>
+    /// <param name="movement">The repayment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation: completed, failed (nothing moved), or pending (it completes by itself).</returns>
+    [Alias("mesh.vault.repay")]
+    Task<OperationReceipt> Repay(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one operation.</summary>
+    /// <param name="operationId">The operation's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation, or null if the vault never saw it.</returns>
+    [Alias("mesh.vault.operation")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<OperationReceipt?> Operation(string operationId, CancellationToken cancellationToken = default);
+
     /// <summary>Says what keeps the vault encumbered, so that its protocol may not leave.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Null when nothing is encumbered; otherwise the reason (collateral, credit, exposures or an operation in flight).</returns>

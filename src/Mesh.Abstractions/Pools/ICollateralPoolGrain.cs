@@ -1,0 +1,25 @@
+namespace Mesh.Pools;
+
+/// <summary>
+/// One asset's shared collateral pool (key: the asset symbol): liquidity from protocols acting as lenders, accounted in
+/// shares; credit lines to vaults within utilization, per-protocol and per-risk-factor caps; interest by utilization.
+/// Allocation and repayment are idempotent by operation id, so that the vault driving a move can retry after a crash
+/// without moving value twice.
+/// </summary>
+[Alias("mesh.pool")]
+public interface ICollateralPoolGrain : IGrainWithStringKey
+{
+    /// <summary>Allocates credit to a vault, or refuses with the cap that stops it.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The allocation.</returns>
+    [Alias("mesh.pool.allocate")]
+    Task<CreditReceipt> Allocate(CreditRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a repayment from a vault.</summary>
+    /// <param name="request">The repayment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What it paid and what is still owed.</returns>
+    [Alias("mesh.pool.repay")]
+    Task<CreditReceipt> Repay(RepaymentRequest request, CancellationToken cancellationToken = default);
+}
