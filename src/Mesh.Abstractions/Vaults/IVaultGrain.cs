@@ -53,6 +53,13 @@ public interface IVaultGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<OperationReceipt?> Operation(string operationId, CancellationToken cancellationToken = default);
 
+    /// <summary>Revalues the vault at an oracle's new aggregate (called by the asset's revaluation partitions).</summary>
+    /// <param name="snapshot">The new aggregate.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes once the vault's health reflects the price.</returns>
+    [Alias("mesh.vault.on-price")]
+    Task OnPrice(Oracles.OracleSnapshot snapshot, CancellationToken cancellationToken = default);
+
     /// <summary>Says what keeps the vault encumbered, so that its protocol may not leave.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Null when nothing is encumbered; otherwise the reason (collateral, credit, exposures or an operation in flight).</returns>

@@ -75,7 +75,9 @@ internal sealed partial class VaultGrain : IRemindable
             return op;
         }
 
-        return await Finish(op, OperationStatus.Completed, null, answer.Debt, cancellationToken);
+        var done = await Finish(op, OperationStatus.Completed, null, answer.Debt, cancellationToken);
+        await EnsureRegistered(cancellationToken);
+        return done;
     }
 
     private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Mesh.Chains.Configuration;
 using Mesh.Errors;
 using Mesh.Oracles;
+using Mesh.Revaluation;
 using Mesh.Vaults;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -18,6 +19,7 @@ internal sealed partial class VaultGrain(
     private ChainDefinition? _chain;
     private ExposurePortfolio? _portfolio;
     private double? _expectedShortfall;
+    private readonly Dictionary<string, OracleSnapshot> _snapshots = new(StringComparer.Ordinal);
 
     private VaultKey Key => _key ??= VaultKey.Parse(this.GetPrimaryKeyString());
 
@@ -44,11 +46,53 @@ internal sealed partial class VaultGrain(
         }
 
         (_portfolio, _expectedShortfall) = (portfolio, es);
+        await EnsureRegistered(cancellationToken);
         return await Revalue(now, cancellationToken);
     }
 
     public async Task<VaultHealth> Health(CancellationToken cancellationToken = default) =>
         await Revalue(time.GetUtcNow(), cancellationToken);
+
+    public async Task OnPrice(OracleSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (_snapshots.TryGetValue(snapshot.Asset, out var known) && known.Round >= snapshot.Round)
+        {
+            return;
+        }
+
+        _snapshots[snapshot.Asset] = snapshot;
+        await Revalue(time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task EnsureRegistered(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        var assets = s.Balances.Where(b => b.Value > UInt128.Zero).Select(b => b.Key)
+            .Concat(s.Debt.Where(d => d.Value > UInt128.Zero).Select(d => d.Key))
+            .Concat(s.Exposures.Select(e => e.Underlying))
+            .Distinct(StringComparer.Ordinal)
+            .Where(a => !s.Registered.Contains(a))
+            .ToArray();
+        if (assets.Length == 0)
+        {
+            return;
+        }
+
+        var key = Key.ToString();
+        var partition = RevaluationPartitions.Of(key);
+        await Task.WhenAll(assets.Select(a => GrainFactory.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(a, partition)).Register(key, cancellationToken)));
+        s.Registered.UnionWith(assets);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            s.Registered.ExceptWith(assets);
+            throw;
+        }
+    }
 
     public Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Exposure>>([.. state.State.Exposures]);
@@ -83,7 +127,21 @@ internal sealed partial class VaultGrain(
         var decimals = Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(s.Balances, s.Debt, decimals);
         var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
-        s.Need = health.Need;
+        if (health.Need?.Direction != s.Need?.Direction)
+        {
+            var previous = s.Need;
+            s.Need = health.Need;
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+            catch
+            {
+                s.Need = previous;
+                throw;
+            }
+        }
+
         return health;
     }
 
@@ -96,7 +154,15 @@ internal sealed partial class VaultGrain(
         var markets = new Dictionary<string, AssetMarket>(StringComparer.Ordinal);
         foreach (var asset in assets.Distinct(StringComparer.Ordinal))
         {
-            var snapshot = await GrainFactory.GetGrain<IOracleGrain>(asset).Snapshot(cancellationToken);
+            if (!_snapshots.TryGetValue(asset, out var snapshot))
+            {
+                snapshot = await GrainFactory.GetGrain<IOracleGrain>(asset).Snapshot(cancellationToken);
+                if (snapshot.Price is not null && snapshot.Fresh)
+                {
+                    _snapshots[asset] = snapshot;
+                }
+            }
+
             if (snapshot.Price is not { } price)
             {
                 if (requirePrice)

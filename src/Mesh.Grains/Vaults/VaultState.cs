@@ -17,6 +17,9 @@ public sealed class VaultState
     /// <summary>Gets or sets the value-moving operations by id: pending ones drive the saga, finished ones answer retries.</summary>
     public Dictionary<string, OperationReceipt> Operations { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets or sets the assets whose revaluation partitions list this vault.</summary>
+    public HashSet<string> Registered { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets or sets the rebalance need while it persists (to keep when it was raised).</summary>
     public RebalanceNeed? Need { get; set; }
 }
