@@ -66,23 +66,26 @@ internal static class SpecialFunctions
     }
 
     /// <summary>The regularized incomplete beta function I_x(a, b) for 0 ≤ x ≤ 1.</summary>
-    internal static double RegularizedBeta(double x, double a, double b)
+    internal static double RegularizedBeta(double x, double a, double b) => RegularizedBeta(x, 1.0 - x, a, b);
+
+    /// <summary>I_x(a, b) given both x and y = 1 − x, so that a y computed without cancellation keeps its accuracy.</summary>
+    internal static double RegularizedBeta(double x, double y, double a, double b)
     {
         if (x <= 0.0)
         {
             return 0.0;
         }
 
-        if (x >= 1.0)
+        if (y <= 0.0)
         {
             return 1.0;
         }
 
-        var logFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + (a * Math.Log(x)) + (b * Math.Log(1.0 - x));
+        var logFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + (a * Math.Log(x)) + (b * Math.Log(y));
         var front = Math.Exp(logFront);
         return x < (a + 1.0) / (a + b + 2.0)
             ? front * BetaContinuedFraction(x, a, b) / a
-            : 1.0 - (front * BetaContinuedFraction(1.0 - x, b, a) / b);
+            : 1.0 - (front * BetaContinuedFraction(y, b, a) / b);
     }
 
     private static double GammaSeries(double a, double x)

@@ -83,8 +83,11 @@ public static class StudentTDistribution
         - (0.5 * Math.Log(nu * Math.PI)) - (0.5 * (nu + 1.0) * Math.Log(1.0 + (t * t / nu)));
 
     /// <summary>P(T ≤ t) for t ≤ 0.</summary>
-    private static double LowerTail(double t, double nu) =>
-        0.5 * SpecialFunctions.RegularizedBeta(nu / (nu + (t * t)), 0.5 * nu, 0.5);
+    private static double LowerTail(double t, double nu)
+    {
+        var t2 = t * t;
+        return 0.5 * SpecialFunctions.RegularizedBeta(nu / (nu + t2), t2 / (nu + t2), 0.5 * nu, 0.5);
+    }
 
     /// <summary>F⁻¹(p) for 0 &lt; p ≤ ½.</summary>
     private static double LowerQuantile(double p, double nu)
