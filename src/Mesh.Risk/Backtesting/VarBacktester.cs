@@ -40,9 +40,9 @@ public static class VarBacktester
                 fitted = model.Fit(history);
             }
 
-            var var = fitted!.Forecast(history, options.Confidence);
-            forecasts[i] = var;
-            flags[i] = logReturns[window + i] < Math.Log(1.0 - var);
+            var forecast = fitted!.Forecast(history, options.Confidence);
+            forecasts[i] = forecast;
+            flags[i] = logReturns[window + i] < Math.Log(1.0 - forecast);
             exceptions += flags[i] ? 1 : 0;
         }
 

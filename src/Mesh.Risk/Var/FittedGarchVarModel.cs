@@ -29,14 +29,16 @@ internal sealed class FittedGarchVarModel(Garch11 model, GarchInnovation innovat
         return VarMath.LossFraction(Math.Sqrt(next) * z);
     }
 
+    /// <summary>The empirical quantile of zₜ = rₜ/σₜ; overwrites the variances with the standardized residuals.</summary>
     private static double EmpiricalQuantile(ReadOnlySpan<double> logReturns, double[] variances, double probability)
     {
-        for (var t = 0; t < variances.Length; t++)
+        var residuals = variances;
+        for (var t = 0; t < residuals.Length; t++)
         {
-            variances[t] = logReturns[t] / Math.Sqrt(variances[t]);
+            residuals[t] = logReturns[t] / Math.Sqrt(variances[t]);
         }
 
-        Array.Sort(variances);
-        return VarMath.SortedQuantile(variances, probability);
+        Array.Sort(residuals);
+        return VarMath.SortedQuantile(residuals, probability);
     }
 }
