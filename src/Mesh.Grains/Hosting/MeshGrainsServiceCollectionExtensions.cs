@@ -1,4 +1,5 @@
 using Mesh.Chains.Configuration;
+using Mesh.Grains.Oracles;
 using Mesh.Grains.Protocols;
 using Mesh.Grains.Vaults;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,22 @@ public static class MeshGrainsServiceCollectionExtensions
         services.TryAddSingleton(chains);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ProtocolAdmissionOptions>();
+        services.AddOptions<MeshOracleOptions>();
+        foreach (var asset in chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct(StringComparer.Ordinal))
+        {
+            // An asset whose settings name no sources gets the shared defaults; configuration binding runs before this.
+            services.AddOptions<OracleOptions>(asset).PostConfigure<Microsoft.Extensions.Options.IOptions<MeshOracleOptions>>((o, mesh) =>
+            {
+                if (o.Sources.Count == 0)
+                {
+                    foreach (var name in mesh.Value.DefaultSources)
+                    {
+                        o.Sources.Add(new OracleSourceOptions { Name = name });
+                    }
+                }
+            });
+        }
+
         services.AddOptions<VaultRiskOptions>().Validate(o =>
         {
             o.Validate();

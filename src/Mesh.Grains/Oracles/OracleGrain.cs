@@ -1,0 +1,131 @@
+using Mesh.Errors;
+using Mesh.Oracles;
+using Mesh.Revaluation;
+using Mesh.Risk.Volatility;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Internal = Mesh.Grains.Oracles;
+using Public = Mesh.Oracles;
+
+namespace Mesh.Grains.Oracles;
+
+/// <summary>One asset's oracle: validated observations, the aggregate, and the fan-out of every new round to the asset's vaults.</summary>
+internal sealed partial class OracleGrain(
+    [PersistentState("oracle")] IPersistentState<OracleState> state,
+    IOptionsMonitor<OracleOptions> assetOptions,
+    IOptions<MeshOracleOptions> meshOptions,
+    TimeProvider time,
+    ILogger<OracleGrain> logger) : Grain, IOracleGrain
+{
+    private OracleAggregator? _aggregator;
+    private long _published;
+
+    private string Asset => this.GetPrimaryKeyString();
+
+    private OracleAggregator Aggregator => _aggregator ??= new OracleAggregator(assetOptions.Get(Asset), state.State);
+
+    public async Task<Public.OracleSnapshot> Observe(PriceObservation observation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var decimals = assetOptions.Get(Asset).Decimals;
+        if (observation.Price <= 0)
+        {
+            throw MeshException.Invalid("price", "oracle.price_not_positive", $"price must be positive; it is {observation.Price}.");
+        }
+
+        if (decimal.Round(observation.Price, decimals) != observation.Price)
+        {
+            throw MeshException.Invalid("price", "oracle.too_many_decimals", $"price may have at most {decimals} decimal places for {Asset}.");
+        }
+
+        var before = System.Text.Json.JsonSerializer.Serialize(state.State);
+        var now = time.GetUtcNow();
+        Aggregator.Observe(new OracleObservation(observation.Source, OraclePrice.FromDecimal(observation.Price, decimals), observation.ObservedAt), now);
+        var snapshot = Aggregator.Aggregate(now);
+        await Persist(before, cancellationToken);
+        var view = View(snapshot);
+        Publish(view);
+        return view;
+    }
+
+    public async Task<Public.OracleSnapshot> Snapshot(CancellationToken cancellationToken = default)
+    {
+        var round = state.State.RoundId;
+        var before = System.Text.Json.JsonSerializer.Serialize(state.State);
+        var snapshot = Aggregator.Aggregate(time.GetUtcNow());
+        if (snapshot.RoundId != round)
+        {
+            await Persist(before, cancellationToken);
+        }
+
+        var view = View(snapshot);
+        Publish(view);
+        return view;
+    }
+
+    private async Task Persist(string before, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            // The aggregator changed the state in place; put back what storage holds and start over from it.
+            state.State = System.Text.Json.JsonSerializer.Deserialize<OracleState>(before)!;
+            _aggregator = null;
+            throw;
+        }
+    }
+
+    private void Publish(Public.OracleSnapshot view)
+    {
+        if (view.Price is null || view.Round <= _published)
+        {
+            return;
+        }
+
+        _published = view.Round;
+        for (var partition = 0; partition < RevaluationPartitions.Count; partition++)
+        {
+            _ = PublishTo(GrainFactory.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(Asset, partition)), view);
+        }
+    }
+
+    private async Task PublishTo(IRevaluationIndexGrain partition, Public.OracleSnapshot view)
+    {
+        try
+        {
+            await partition.Publish(view);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Vaults also read the oracle when asked for their health; a lost fan-out delays, never corrupts, a revaluation.
+            LogPublishFailed(logger, e, Asset, view.Round);
+        }
+    }
+
+    private Public.OracleSnapshot View(Internal.OracleSnapshot s)
+    {
+        var mesh = meshOptions.Value;
+        var fallback = mesh.FallbackVolatility.TryGetValue(Asset, out var f) ? f : mesh.DefaultFallbackVolatility;
+        var (forecast, source) = s.Volatility switch
+        {
+            { GarchStatus: OracleGarchStatus.Fitted, ForecastVolatility: { } g } => (g, "garch"),
+            { ForecastVolatility: { } e } => (e, "ewma"),
+            _ => (fallback, "fallback"),
+        };
+        var regime = s.Volatility.Regime switch
+        {
+            VolatilityRegime.Stressed => MarketRegime.Stressed,
+            VolatilityRegime.Elevated => MarketRegime.Elevated,
+            _ => MarketRegime.Calm,
+        };
+        var rejected = s.Rejected.Select(r => new RejectedObservation(r.Source, state.State.Sources.TryGetValue(r.Source, out var o) ? new OraclePrice(o.Price, state.State.Decimals).ToDecimal() : 0m, r.Reason.ToString().ToLowerInvariant())).ToArray();
+        return new Public.OracleSnapshot(Asset, s.Price?.ToDecimal(), s.RoundId, s.IsFresh, s.SourcesUsed.Count, rejected, s.Volatility.EwmaVolatility, forecast, regime, s.Breaker.IsOpen, s.HaircutMultiplier, s.UpdatedAt, source);
+    }
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Publishing round {Round} of {Asset} to a revaluation partition failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string asset, long round);
+}
