@@ -24,8 +24,13 @@ internal sealed partial class SimulatedChain
     {
         var parent = Head;
         var count = includeMempool ? Math.Min(_mempool.Count, _options.MaxOperationsPerBlock) : 0;
-        var transactions = _mempool.GetRange(0, count);
-        _mempool.RemoveRange(0, count);
+        IReadOnlyList<SimulatedTransaction> transactions = [];
+        if (count > 0)
+        {
+            transactions = _mempool.GetRange(0, count);
+            _mempool.RemoveRange(0, count);
+        }
+
         var number = parent.Number + 1;
         var header = new BlockHeader(number, SimulatedHashes.Block(parent.Hash, number, timestamp, forkNonce, transactions), parent.Hash, timestamp);
         var logIndex = 0;
