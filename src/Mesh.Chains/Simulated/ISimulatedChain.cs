@@ -9,6 +9,12 @@ namespace Mesh.Chains.Simulated;
 /// vault and bridge, and fault injection. The control members below act at once and never fail by injected faults.
 /// Same seed, same clock and same calls in the same order give the same hashes and blocks.
 /// </summary>
+/// <remarks>
+/// Blocks due by the clock are produced when the chain is next called, each at its scheduled timestamp. Every block
+/// header stays in memory (about a hundred bytes each), so a run of a simulated day at one-second blocks holds
+/// 86,400 of them. Calls from many threads are safe; the order in which they take the lock decides the outcome,
+/// so determinism needs a deterministic call order.
+/// </remarks>
 public interface ISimulatedChain : IChainClient
 {
     /// <summary>The chain's definition from <c>chains.json</c>.</summary>
