@@ -11,6 +11,7 @@ namespace Mesh.Protocols;
 /// <param name="StatusReason">Why it is in that status (suspension or rejection reason, or who approved it).</param>
 /// <param name="JoinedAt">When it asked to join.</param>
 /// <param name="UpdatedAt">When its status last changed.</param>
+/// <param name="Account">Its account: deposits come from it, withdrawals go only to it.</param>
 [GenerateSerializer]
 [Alias("mesh.protocol.view")]
 public sealed record ProtocolView(
@@ -23,4 +24,5 @@ public sealed record ProtocolView(
     [property: Id(6)] ProtocolStatus Status,
     [property: Id(7)] string? StatusReason,
     [property: Id(8)] DateTimeOffset JoinedAt,
-    [property: Id(9)] DateTimeOffset UpdatedAt);
+    [property: Id(9)] DateTimeOffset UpdatedAt,
+    [property: Id(10)] string Account);

@@ -29,6 +29,26 @@ public interface IVaultGrain : IGrainWithStringKey
     Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Deposits from the protocol's account into the vault on its chain. The operation is pending until the chain
+    /// transaction is final (the chain's confirmations); only then does the balance count.
+    /// </summary>
+    /// <param name="movement">The deposit.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation, usually pending; it completes by itself.</returns>
+    [Alias("mesh.vault.deposit")]
+    Task<OperationReceipt> Deposit(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Withdraws from the vault to the protocol's account. The amount leaves the balance at once (in transit) and is
+    /// given back if the chain transaction fails. Refused when the health factor after it would fall below the band.
+    /// </summary>
+    /// <param name="movement">The withdrawal.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation, usually pending; it completes by itself.</returns>
+    [Alias("mesh.vault.withdraw")]
+    Task<OperationReceipt> Withdraw(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Draws credit from the asset's pool into the vault. Refused while the protocol is not active, the oracle's breaker
     /// is open, or the health factor after the draw would fall below the band; the pool may refuse under its caps.
     /// </summary>

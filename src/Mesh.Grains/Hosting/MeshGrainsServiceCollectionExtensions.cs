@@ -1,4 +1,5 @@
 using Mesh.Chains.Configuration;
+using Mesh.Chains.Simulated;
 using Mesh.Grains.Oracles;
 using Mesh.Grains.Protocols;
 using Mesh.Grains.Vaults;
@@ -19,6 +20,7 @@ public static class MeshGrainsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(chains);
         services.TryAddSingleton(chains);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSimulatedChains(chains);
         services.AddOptions<ProtocolAdmissionOptions>();
         services.AddOptions<MeshOracleOptions>();
         foreach (var asset in chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct(StringComparer.Ordinal))

@@ -51,6 +51,11 @@ internal static class JoinRequestValidator
             throw MeshException.Invalid("contact", "protocol.malformed_contact", $"contact must be an e-mail address or an https URL of at most {MaxContactLength} characters.");
         }
 
+        if (request.Account is not { Length: 42 } account || !account.StartsWith("0x", StringComparison.Ordinal) || !account.Skip(2).All(char.IsAsciiHexDigit))
+        {
+            throw MeshException.Invalid("account", "protocol.malformed_account", "account must be an EVM address: 0x and 40 hex digits.");
+        }
+
         if (!Enum.IsDefined(request.RequestedTier))
         {
             throw MeshException.Invalid("requestedTier", "protocol.unknown_tier", $"requestedTier must be one of {string.Join(", ", Enum.GetNames<RiskTier>())}.");

@@ -26,7 +26,7 @@ internal sealed partial class ProtocolGrain(
         var s = state.State;
         if (s.Status != ProtocolStatus.None)
         {
-            if (s.Name == request.Name && s.Contact == request.Contact && s.RequestedTier == request.RequestedTier && s.Chains.SequenceEqual(request.Chains) && s.Status != ProtocolStatus.Left)
+            if (s.Name == request.Name && s.Contact == request.Contact && s.RequestedTier == request.RequestedTier && string.Equals(s.Account, request.Account, StringComparison.OrdinalIgnoreCase) && s.Chains.SequenceEqual(request.Chains) && s.Status != ProtocolStatus.Left)
             {
                 return View();
             }
@@ -42,6 +42,7 @@ internal sealed partial class ProtocolGrain(
             Name = request.Name,
             Chains = [.. request.Chains],
             Contact = request.Contact,
+            Account = request.Account.ToLowerInvariant(),
             RequestedTier = request.RequestedTier,
             Tier = auto ? request.RequestedTier : null,
             Status = auto ? ProtocolStatus.Active : ProtocolStatus.Pending,
@@ -155,7 +156,7 @@ internal sealed partial class ProtocolGrain(
     private ProtocolView View()
     {
         var s = state.State;
-        return new ProtocolView(Id, s.Name, [.. s.Chains], s.Contact, s.RequestedTier, s.Tier, s.Status, s.StatusReason, s.JoinedAt, s.UpdatedAt);
+        return new ProtocolView(Id, s.Name, [.. s.Chains], s.Contact, s.RequestedTier, s.Tier, s.Status, s.StatusReason, s.JoinedAt, s.UpdatedAt, s.Account);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Protocol {ProtocolId} asked to join at tier {Tier}: {Status}")]

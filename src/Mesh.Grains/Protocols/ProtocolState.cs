@@ -14,6 +14,9 @@ public sealed class ProtocolState
     /// <summary>Gets or sets the operator contact.</summary>
     public string Contact { get; set; } = "";
 
+    /// <summary>Gets or sets its account address (lower case).</summary>
+    public string Account { get; set; } = "";
+
     /// <summary>Gets or sets the tier it asked for.</summary>
     public RiskTier RequestedTier { get; set; }
 

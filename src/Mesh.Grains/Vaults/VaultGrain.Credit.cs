@@ -30,7 +30,7 @@ internal sealed partial class VaultGrain
             throw new MeshException(MeshErrorKind.Unavailable, "credit.paused", $"New credit in {movement.Asset} is paused while its oracle's circuit breaker is open; repayments and withdrawals of free collateral go on.");
         }
 
-        await EnsureHealthyAfterDraw(movement, cancellationToken);
+        await EnsureHealthyAfter(movement, draw: true, cancellationToken);
         await Record(movement, OperationKind.Draw, debit: false, cancellationToken);
         return await Settle(movement.OperationId, cancellationToken);
     }
@@ -88,18 +88,19 @@ internal sealed partial class VaultGrain
         }
     }
 
-    private async Task EnsureHealthyAfterDraw(VaultMovement movement, CancellationToken cancellationToken)
+    private async Task EnsureHealthyAfter(VaultMovement movement, bool draw, CancellationToken cancellationToken)
     {
         var s = state.State;
         var before = (s.Balances.GetValueOrDefault(movement.Asset), s.Debt.GetValueOrDefault(movement.Asset));
-        s.Balances[movement.Asset] = checked(before.Item1 + movement.Amount);
-        s.Debt[movement.Asset] = checked(before.Item2 + movement.Amount);
+        s.Balances[movement.Asset] = draw ? checked(before.Item1 + movement.Amount) : before.Item1 - movement.Amount;
+        s.Debt[movement.Asset] = draw ? checked(before.Item2 + movement.Amount) : before.Item2;
         try
         {
-            var health = await Revalue(time.GetUtcNow(), cancellationToken);
+            var health = await Revalue(time.GetUtcNow(), cancellationToken, persistNeed: false);
             if (health.HealthFactor is { } hf && hf < riskOptions.Value.BandMin)
             {
-                throw new MeshException(MeshErrorKind.Refused, "vault.health_below_band", $"After drawing {movement.Amount} {movement.Asset} the health factor would be {hf:F3}, below the band's {riskOptions.Value.BandMin}.", "amount");
+                var what = draw ? "drawing" : "withdrawing";
+                throw new MeshException(MeshErrorKind.Refused, "vault.health_below_band", $"After {what} {movement.Amount} {movement.Asset} the health factor would be {hf:F3}, below the band's {riskOptions.Value.BandMin}.", "amount");
             }
         }
         finally

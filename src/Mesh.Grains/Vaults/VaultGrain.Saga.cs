@@ -30,11 +30,13 @@ internal sealed partial class VaultGrain : IRemindable
 
     private async Task ResumeAsync(CancellationToken cancellationToken)
     {
-        foreach (var id in state.State.Operations.Values.Where(o => o.Status == OperationStatus.Pending).Select(o => o.OperationId).ToArray())
+        foreach (var op in state.State.Operations.Values.Where(o => o.Status == OperationStatus.Pending).ToArray())
         {
             try
             {
-                await Settle(id, cancellationToken);
+                _ = op.Kind is OperationKind.Draw or OperationKind.Repay
+                    ? await Settle(op.OperationId, cancellationToken)
+                    : await SettleChain(op.OperationId, cancellationToken);
             }
             catch (MeshException)
             {

@@ -1,8 +1,10 @@
+using Mesh.Chains.Clients;
 using Mesh.Chains.Configuration;
 using Mesh.Errors;
 using Mesh.Oracles;
 using Mesh.Revaluation;
 using Mesh.Vaults;
+using OperationStatus = Mesh.Vaults.OperationStatus;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
@@ -12,6 +14,7 @@ namespace Mesh.Grains.Vaults;
 internal sealed partial class VaultGrain(
     [PersistentState("vault")] IPersistentState<VaultState> state,
     ChainsConfiguration chains,
+    IChainClientProvider chainClients,
     IOptions<VaultRiskOptions> riskOptions,
     TimeProvider time) : Grain, IVaultGrain
 {
@@ -109,7 +112,7 @@ internal sealed partial class VaultGrain(
         return Task.FromResult(reason);
     }
 
-    private async Task<VaultHealth> Revalue(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<VaultHealth> Revalue(DateTimeOffset now, CancellationToken cancellationToken, bool persistNeed = true)
     {
         var s = state.State;
         var assets = s.Balances.Keys.Concat(s.Debt.Keys).Concat(s.Exposures.Select(e => e.Underlying));
@@ -127,7 +130,7 @@ internal sealed partial class VaultGrain(
         var decimals = Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(s.Balances, s.Debt, decimals);
         var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
-        if (health.Need?.Direction != s.Need?.Direction)
+        if (persistNeed && health.Need?.Direction != s.Need?.Direction)
         {
             var previous = s.Need;
             s.Need = health.Need;

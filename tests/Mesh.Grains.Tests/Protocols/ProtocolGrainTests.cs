@@ -6,7 +6,7 @@ namespace Mesh.Grains.Tests.Protocols;
 
 public sealed class ProtocolGrainTests(DomainFixture fixture) : IClassFixture<DomainFixture>
 {
-    private static JoinRequest Request(RiskTier tier = RiskTier.Standard) => new("Opyn Like", ["local-a", "local-b"], "risk@example.org", tier);
+    private static JoinRequest Request(RiskTier tier = RiskTier.Standard) => new("Opyn Like", ["local-a", "local-b"], "risk@example.org", tier, "0x00000000000000000000000000000000000000A1");
 
     private IProtocolGrain Protocol(string id) => fixture.Client.GetGrain<IProtocolGrain>(id);
 
@@ -60,6 +60,8 @@ public sealed class ProtocolGrainTests(DomainFixture fixture) : IClassFixture<Do
     [InlineData("contact:not-a-contact", "contact", "protocol.malformed_contact")]
     [InlineData("contact:http://plain.example.org", "contact", "protocol.malformed_contact")]
     [InlineData("tier:9", "requestedTier", "protocol.unknown_tier")]
+    [InlineData("account:0x12", "account", "protocol.malformed_account")]
+    [InlineData("account:0xZZ000000000000000000000000000000000000A1", "account", "protocol.malformed_account")]
     public async Task Join_BadRequest_IsRefusedNamingTheFieldAndRecordsNothing(string change, string field, string code)
     {
         var sut = Protocol("bad-" + Guid.NewGuid().ToString("N")[..8]);
@@ -69,6 +71,7 @@ public sealed class ProtocolGrainTests(DomainFixture fixture) : IClassFixture<Do
             "chain:dup" => Request() with { Chains = ["local-a", "local-a"] },
             "chain:none" => Request() with { Chains = [] },
             _ when change.StartsWith("contact:", StringComparison.Ordinal) => Request() with { Contact = change["contact:".Length..] },
+            _ when change.StartsWith("account:", StringComparison.Ordinal) => Request() with { Account = change["account:".Length..] },
             _ when change.StartsWith("tier:", StringComparison.Ordinal) => Request() with { RequestedTier = (RiskTier)int.Parse(change[5..], System.Globalization.CultureInfo.InvariantCulture) },
             _ => Request() with { Name = change },
         };

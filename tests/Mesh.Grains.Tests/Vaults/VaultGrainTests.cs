@@ -9,6 +9,8 @@ namespace Mesh.Grains.Tests.Vaults;
 
 public sealed class VaultGrainTests(DomainFixture fixture) : IClassFixture<DomainFixture>
 {
+    private const string ProtocolAccount = "0x00000000000000000000000000000000000000b7";
+
     private static readonly DateTimeOffset Expiry = DateTimeOffset.UtcNow.AddDays(30);
 
     private static Exposure ShortCall(string id, decimal size) =>
@@ -17,7 +19,7 @@ public sealed class VaultGrainTests(DomainFixture fixture) : IClassFixture<Domai
     private async Task<IVaultGrain> NewVault(string prefix)
     {
         var protocol = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
-        await fixture.Client.GetGrain<IProtocolGrain>(protocol).Join(new JoinRequest("Vault Test", ["local-a"], "ops@example.org", RiskTier.Conservative));
+        await fixture.Client.GetGrain<IProtocolGrain>(protocol).Join(new JoinRequest("Vault Test", ["local-a"], "ops@example.org", RiskTier.Conservative, ProtocolAccount));
         return fixture.Client.GetGrain<IVaultGrain>(new VaultKey(protocol, "local-a").ToString());
     }
 
