@@ -26,7 +26,7 @@ internal sealed partial class PoolLedger
         var rate = _curve.BorrowRateRay(Utilization(TotalFree(), debtBefore));
         var index = InterestIndex.Compound(State.BorrowIndexRay, rate, elapsed);
         var debtAfter = TotalDebt(index);
-        var interest = debtAfter - debtBefore;
+        var interest = checked(debtAfter - debtBefore);
         var reservePart = FixedPoint.RayMul(interest, _curve.ReserveFactorRay, Rounding.Floor);
         return new Accrual(
             nowSeconds,

@@ -40,8 +40,9 @@ internal sealed partial class PoolLedger
         var addScaled = FixedPoint.RayDiv(granted, a.BorrowIndexRay, Rounding.Ceiling);
         var newScaled = Add(oldScaled, addScaled, "amount");
         var totalScaled = Add(State.TotalScaledDebt, addScaled, "amount");
-        var debtIncrease = Debt(newScaled, a.BorrowIndexRay) - Debt(oldScaled, a.BorrowIndexRay);
-        var charged = Add(a.InterestCharged, debtIncrease - granted, "amount");
+        var debtIncrease = checked(Debt(newScaled, a.BorrowIndexRay) - Debt(oldScaled, a.BorrowIndexRay));
+        // Rounding the scaled debt up makes the debt grow by at least the amount; checked, so a breach throws, never wraps.
+        var charged = Add(a.InterestCharged, checked(debtIncrease - granted), "amount");
         var drawn = Add(liquidity.Drawn, granted, "amount");
         _ = Add(a.TotalDebt, debtIncrease, "amount");
 
@@ -83,7 +84,7 @@ internal sealed partial class PoolLedger
         var burned = amount == debt ? vault.ScaledDebt : FixedPoint.RayDiv(amount, a.BorrowIndexRay, Rounding.Floor);
         var newScaled = vault.ScaledDebt - burned;
         var newDebt = Debt(newScaled, a.BorrowIndexRay);
-        var surplus = amount - (debt - newDebt);
+        var surplus = checked(amount - checked(debt - newDebt));
         var charged = Add(a.InterestCharged, surplus, "amount");
         var free = Add(liquidity.Free, amount, "amount");
         var repaid = Add(liquidity.Repaid, amount, "amount");

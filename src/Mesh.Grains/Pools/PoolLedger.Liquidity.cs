@@ -131,7 +131,7 @@ internal sealed partial class PoolLedger
         RequirePositive(amount, "amount");
         var liquidity = RequireChain(chain);
         var a = PreviewAccrual(now);
-        var reserve = a.ReserveAccrued - State.ReserveWithdrawn;
+        var reserve = checked(a.ReserveAccrued - State.ReserveWithdrawn);
         if (reserve < amount)
         {
             throw new MeshException(

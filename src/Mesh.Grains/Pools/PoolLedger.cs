@@ -68,7 +68,7 @@ internal sealed partial class PoolLedger
     {
         var a = PreviewAccrual(now);
         var free = TotalFree();
-        var reserve = a.ReserveAccrued - State.ReserveWithdrawn;
+        var reserve = checked(a.ReserveAccrued - State.ReserveWithdrawn);
         var utilization = Utilization(free, a.TotalDebt);
         return new PoolView(
             free,
@@ -139,7 +139,7 @@ internal sealed partial class PoolLedger
     private ShareSupply Supply(in Accrual a)
     {
         var free = TotalFree();
-        return new ShareSupply(LenderAssets(free, a.TotalDebt, a.ReserveAccrued - State.ReserveWithdrawn), State.TotalShares, State.ShareDecimalsOffset);
+        return new ShareSupply(LenderAssets(free, a.TotalDebt, checked(a.ReserveAccrued - State.ReserveWithdrawn)), State.TotalShares, State.ShareDecimalsOffset);
     }
 
     private static void RequireId(string? id, string field)
