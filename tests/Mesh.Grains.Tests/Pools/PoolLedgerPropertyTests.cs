@@ -24,7 +24,8 @@ public sealed class PoolLedgerPropertyTests
             (3, Gen.Constant(PoolOp.Op.Advance)),
             (1, Gen.Constant(PoolOp.Op.Move)),
             (1, Gen.Constant(PoolOp.Op.WithdrawReserve)),
-            (1, Gen.Constant(PoolOp.Op.RoundTrip)))
+            (1, Gen.Constant(PoolOp.Op.RoundTrip)),
+            (1, Gen.Constant(PoolOp.Op.TightenAndRecall)))
         from a in Gen.Choose(0, 30 * 86_400)
         from b in Gen.Choose(0, 120)
         from amount in Amounts.Any
@@ -154,7 +155,45 @@ public sealed class PoolLedgerPropertyTests
                 var back = sut.Redeem("probe", probeChain, minted, f.Now);
                 Assert.True(back <= op.Amount, $"deposit {op.Amount} then redeem returned {back}");
                 break;
+            case PoolOp.Op.TightenAndRecall:
+                TightenAndRecall(f, op.B);
+                break;
         }
+    }
+
+    private static void TightenAndRecall(PoolFixture f, int percent)
+    {
+        var sut = f.Sut;
+        var original = sut.State.Caps;
+        var largest = Factors.Select(sut.RiskFactorAllocated).DefaultIfEmpty(UInt128.Zero).Max();
+        var tight = PoolFixture.OpenCaps();
+        tight.UtilizationCapWad = original.UtilizationCapWad;
+        tight.ProtocolCaps["p1"] = original.ProtocolCaps["p1"];
+        tight.DefaultRiskFactorCap = new RiskFactorCap
+        {
+            Absolute = (UInt128)((BigInteger)largest * Math.Min(percent, 100) / 100),
+            RelativeWad = original.DefaultRiskFactorCap!.RelativeWad,
+        };
+        sut.SetCaps(tight);
+
+        var due = sut.RecallOverCaps(f.Now);
+        foreach (var (vault, amount) in due)
+        {
+            sut.Repay(vault, amount, f.Now);
+        }
+
+        // Once the recalls are repaid no cap is exceeded.
+        var view = sut.View(f.Now);
+        var assets = (BigInteger)view.FreeLiquidity + view.CreditOutstanding;
+        Assert.True(view.CreditOutstanding <= assets * tight.UtilizationCapWad / FixedPoint.Wad, "utilization above its cap after recall");
+        Assert.True(sut.ProtocolAllocated("p1") <= tight.ProtocolCaps["p1"], "protocol above its cap after recall");
+        foreach (var factor in Factors)
+        {
+            var limit = BigInteger.Min(tight.DefaultRiskFactorCap.Absolute, assets * tight.DefaultRiskFactorCap.RelativeWad / FixedPoint.Wad);
+            Assert.True(sut.RiskFactorAllocated(factor) <= limit, $"risk factor {factor} above its cap after recall");
+        }
+
+        sut.SetCaps(original);
     }
 
     private static (BigInteger Assets, BigInteger Shares) Price(PoolLedger sut, DateTimeOffset now) =>

@@ -105,6 +105,28 @@ public sealed class PoolLedgerTests
     }
 
     [Fact]
+    public void RecallOverCaps_TightenedRiskFactorCap_RecallsTheExcessProRataAndRepayingItRestoresTheCap()
+    {
+        var f = new PoolFixture();
+        f.Sut.Deposit("lp1", "a", Million, f.Now);
+        f.Draw("p1/a", 300_000);
+        f.Draw("p2/a", 100_000);
+        var caps = PoolFixture.OpenCaps();
+        caps.RiskFactorCaps["eth"] = new RiskFactorCap { Absolute = 200_000, RelativeWad = FixedPoint.Wad };
+        f.Sut.SetCaps(caps);
+
+        var sut = f.Sut.RecallOverCaps(f.Now);
+
+        Assert.Equal((UInt128)150_000, sut["p1/a"]);
+        Assert.Equal((UInt128)50_000, sut["p2/a"]);
+        Assert.Equal(PoolErrorCodes.RecallOutstanding, Assert.Throws<MeshException>(() => f.Draw("p2/a", 1)).Code);
+        f.Sut.Repay("p1/a", sut["p1/a"], f.Now);
+        f.Sut.Repay("p2/a", sut["p2/a"], f.Now);
+        Assert.Equal((UInt128)200_000, f.Sut.RiskFactorAllocated("eth"));
+        Assert.Empty(f.Sut.RecallOverCaps(f.Now));
+    }
+
+    [Fact]
     public void Withdraw_MoreThanChainLiquidity_IsRefusedAndChangesNothing()
     {
         var f = new PoolFixture();

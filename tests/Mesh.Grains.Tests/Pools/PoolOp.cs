@@ -40,5 +40,8 @@ internal sealed record PoolOp(PoolOp.Op Kind, int A, int B, UInt128 Amount, bool
 
         /// <summary>A fresh holder deposits Amount on chain A and redeems it all at once.</summary>
         RoundTrip,
+
+        /// <summary>Tighten every risk factor's absolute cap to B% of the largest allocation, recall the excess, repay it.</summary>
+        TightenAndRecall,
     }
 }
