@@ -7,7 +7,9 @@ namespace Mesh.Grains.Pools;
 /// protocol's cap, and each risk factor's absolute and relative caps (Morpho Vault V2 style: a vault maps to several
 /// ids and the draw must respect every one). The room under each limit is computed exactly; the smallest binds,
 /// the first in that order on a tie. Relative caps and the utilization cap are fractions of the pool's assets,
-/// free + credit outstanding, which a draw does not change.
+/// free + credit outstanding, which a draw does not change. The caps bound the amount drawn plus the debt already
+/// outstanding; rounding the drawn amount's scaled debt up (in the pool's favour) can add at most ⌈index / RAY⌉ base
+/// units of debt beyond that per draw.
 /// </summary>
 internal static class CreditCaps
 {
