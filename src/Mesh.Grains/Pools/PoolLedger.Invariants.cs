@@ -1,0 +1,88 @@
+using System.Numerics;
+
+namespace Mesh.Grains.Pools;
+
+/// <summary>The conservation check the grain runs on every turn.</summary>
+internal sealed partial class PoolLedger
+{
+    /// <summary>
+    /// Verifies, exactly and in <see cref="BigInteger"/> so that nothing can wrap:
+    /// <list type="number">
+    /// <item>per chain, Free = Deposited + Repaid + MovedIn − Withdrawn − Drawn − MovedOut − ReserveWithdrawn;</item>
+    /// <item>moves conserve: Σ MovedIn = Σ MovedOut;</item>
+    /// <item>debt: Σ Drawn − Σ Repaid + InterestCharged = Σ vault debt (scaled × index, each rounded up);</item>
+    /// <item>conservation: Σ Deposited − Σ Withdrawn + InterestCharged − ReserveWithdrawn = Σ Free + Σ vault debt;</item>
+    /// <item>the reserve: ReserveWithdrawn ≤ ReserveAccrued ≤ InterestCharged, Σ chain ReserveWithdrawn = ReserveWithdrawn,
+    /// and the reserve held ≤ Σ Free + Σ debt (the lenders' assets are not negative);</item>
+    /// <item>shares: TotalShares = Σ holder shares, no holder holds zero;</item>
+    /// <item>credit: TotalScaledDebt = Σ vault scaled debt, each vault has a scaled debt above zero, an owner, a chain the
+    /// pool knows, at least one risk factor and RecallDue ≤ its debt; BorrowIndexRay ≥ one RAY.</item>
+    /// </list>
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When an invariant does not hold; the message says which and the numbers.</exception>
+    public void CheckInvariants()
+    {
+        var s = State;
+        Require(s.BorrowIndexRay >= FixedPoint.Ray, $"the borrow index {s.BorrowIndexRay} is below one RAY");
+
+        BigInteger free = 0, deposited = 0, withdrawn = 0, drawn = 0, repaid = 0, movedIn = 0, movedOut = 0, reserveOut = 0;
+        foreach (var (name, c) in s.Chains)
+        {
+            var expected = (BigInteger)c.Deposited + c.Repaid + c.MovedIn - c.Withdrawn - c.Drawn - c.MovedOut - c.ReserveWithdrawn;
+            Require(expected == c.Free, $"chain '{name}' holds {c.Free} free but its flows add up to {expected}");
+            free += c.Free;
+            deposited += c.Deposited;
+            withdrawn += c.Withdrawn;
+            drawn += c.Drawn;
+            repaid += c.Repaid;
+            movedIn += c.MovedIn;
+            movedOut += c.MovedOut;
+            reserveOut += c.ReserveWithdrawn;
+        }
+
+        Require(movedIn == movedOut, $"{movedIn} moved in but {movedOut} moved out");
+        Require(reserveOut == s.ReserveWithdrawn, $"chains paid {reserveOut} of reserve but the pool counts {s.ReserveWithdrawn}");
+
+        BigInteger debt = 0, scaled = 0;
+        foreach (var (id, v) in s.Vaults)
+        {
+            var owed = Debt(v.ScaledDebt, s.BorrowIndexRay);
+            Require(v.ScaledDebt > UInt128.Zero, $"vault '{id}' is kept with no debt");
+            Require(!string.IsNullOrWhiteSpace(v.ProtocolId), $"vault '{id}' has no protocol");
+            Require(s.Chains.ContainsKey(v.Chain), $"vault '{id}' is on chain '{v.Chain}', unknown to the pool");
+            Require(v.RiskFactors.Count > 0, $"vault '{id}' has no risk factor");
+            Require(v.RecallDue <= owed, $"vault '{id}' has {v.RecallDue} recalled but owes {owed}");
+            debt += owed;
+            scaled += v.ScaledDebt;
+        }
+
+        Require(scaled == s.TotalScaledDebt, $"the vaults' scaled debts add up to {scaled}, not {s.TotalScaledDebt}");
+        var debtFromFlows = drawn - repaid + s.InterestCharged;
+        Require(debtFromFlows == debt, $"drawn − repaid + interest charged is {debtFromFlows} but the vaults owe {debt}");
+
+        var inflow = deposited - withdrawn + s.InterestCharged - s.ReserveWithdrawn;
+        Require(inflow == free + debt, $"deposits − withdrawals + interest − reserve paid is {inflow} but free + credit is {free + debt}");
+
+        Require(s.ReserveWithdrawn <= s.ReserveAccrued, $"the reserve paid {s.ReserveWithdrawn} exceeds the reserve accrued {s.ReserveAccrued}");
+        Require(s.ReserveAccrued <= s.InterestCharged, $"the reserve accrued {s.ReserveAccrued} exceeds the interest charged {s.InterestCharged}");
+        var reserve = (BigInteger)s.ReserveAccrued - s.ReserveWithdrawn;
+        Require(reserve <= free + debt, $"the reserve {reserve} exceeds the pool's assets {free + debt}");
+
+        BigInteger shares = 0;
+        foreach (var (holder, held) in s.Holders)
+        {
+            Require(held > UInt128.Zero, $"holder '{holder}' is kept with zero shares");
+            shares += held;
+        }
+
+        Require(shares == s.TotalShares, $"holders have {shares} shares but {s.TotalShares} are in issue");
+    }
+
+    private static void Require(bool condition, string violation)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"Pool invariant broken: {violation}.");
+        }
+    }
+}
