@@ -5,7 +5,7 @@ namespace Mesh.Pools;
 /// <param name="Vault">The vault.</param>
 /// <param name="Amount">What was allocated, or repaid.</param>
 /// <param name="Debt">What the vault owes the pool afterwards, accrued interest included.</param>
-/// <param name="InterestPaid">Of a repayment, the part that paid interest (zero for an allocation).</param>
+/// <param name="RecallDue">What the pool has recalled from the vault and is still due (repay it first).</param>
 [GenerateSerializer]
 [Alias("mesh.pool.credit-receipt")]
 public sealed record CreditReceipt(
@@ -13,4 +13,4 @@ public sealed record CreditReceipt(
     [property: Id(1)] string Vault,
     [property: Id(2)] UInt128 Amount,
     [property: Id(3)] UInt128 Debt,
-    [property: Id(4)] UInt128 InterestPaid);
+    [property: Id(4)] UInt128 RecallDue);

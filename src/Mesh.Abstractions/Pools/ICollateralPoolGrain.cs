@@ -22,4 +22,31 @@ public interface ICollateralPoolGrain : IGrainWithStringKey
     /// <returns>What it paid and what is still owed.</returns>
     [Alias("mesh.pool.repay")]
     Task<CreditReceipt> Repay(RepaymentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A lender supplies liquidity from its vault; shares are minted at the current price, rounded down.</summary>
+    /// <param name="request">The supply (amount in assets).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was minted.</returns>
+    [Alias("mesh.pool.supply")]
+    Task<LiquidityReceipt> Supply(LiquidityRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A lender redeems shares back into its vault; assets are paid at the current price, rounded down.</summary>
+    /// <param name="request">The redemption (amount in shares).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was paid.</returns>
+    [Alias("mesh.pool.redeem")]
+    Task<LiquidityReceipt> Redeem(LiquidityRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the pool.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pool's state, interest accrued to now.</returns>
+    [Alias("mesh.pool.summary")]
+    Task<PoolSummary> Summary(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a lender's position.</summary>
+    /// <param name="holderId">The lender.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Its shares and what they are worth now.</returns>
+    [Alias("mesh.pool.position")]
+    Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default);
 }

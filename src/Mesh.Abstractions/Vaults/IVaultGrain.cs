@@ -65,6 +65,20 @@ public interface IVaultGrain : IGrainWithStringKey
     [Alias("mesh.vault.repay")]
     Task<OperationReceipt> Repay(VaultMovement movement, CancellationToken cancellationToken = default);
 
+    /// <summary>Supplies liquidity from the vault's balance to the asset's pool; the protocol earns as a lender. Allowed while suspended.</summary>
+    /// <param name="movement">The supply (amount in base units).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation.</returns>
+    [Alias("mesh.vault.supply")]
+    Task<OperationReceipt> Supply(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>Redeems pool shares back into the vault's balance.</summary>
+    /// <param name="movement">The redemption (amount in pool shares).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation.</returns>
+    [Alias("mesh.vault.redeem")]
+    Task<OperationReceipt> Redeem(VaultMovement movement, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one operation.</summary>
     /// <param name="operationId">The operation's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -16,4 +16,10 @@ public enum OperationKind
 
     /// <summary>Tokens from the vault back to the pool, paying interest first, then principal.</summary>
     Repay = 3,
+
+    /// <summary>Tokens from the vault into the asset's pool, as a lender (shares minted to the protocol).</summary>
+    Supply = 4,
+
+    /// <summary>Pool shares redeemed back into the vault (the amount is in shares; the receipt's pool answer says the assets).</summary>
+    Redeem = 5,
 }

@@ -1,6 +1,7 @@
 using Mesh.Chains.Configuration;
 using Mesh.Chains.Simulated;
 using Mesh.Grains.Oracles;
+using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
 using Mesh.Grains.Vaults;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class MeshGrainsServiceCollectionExtensions
         services.AddSimulatedChains(chains);
         services.AddOptions<ProtocolAdmissionOptions>();
         services.AddOptions<MeshOracleOptions>();
+        services.AddOptions<InterestRateCurveOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
         foreach (var asset in chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct(StringComparer.Ordinal))
         {
             // An asset whose settings name no sources gets the shared defaults; configuration binding runs before this.

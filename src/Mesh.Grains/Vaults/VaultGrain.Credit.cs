@@ -59,6 +59,39 @@ internal sealed partial class VaultGrain
         return await Settle(movement.OperationId, cancellationToken);
     }
 
+    public async Task<OperationReceipt> Supply(VaultMovement movement, CancellationToken cancellationToken = default)
+    {
+        MovementValidator.Check(movement, Chain);
+        if (Existing(movement, OperationKind.Supply) is { } existing)
+        {
+            return existing;
+        }
+
+        await RequireMember("supply liquidity", cancellationToken);
+        var balance = state.State.Balances.GetValueOrDefault(movement.Asset);
+        if (balance < movement.Amount)
+        {
+            throw new MeshException(MeshErrorKind.Refused, "vault.insufficient_balance", $"The vault holds {balance} base units of {movement.Asset}; it cannot supply {movement.Amount}.", "amount");
+        }
+
+        await EnsureHealthyAfter(movement, draw: false, cancellationToken);
+        await Record(movement, OperationKind.Supply, debit: true, cancellationToken);
+        return await Settle(movement.OperationId, cancellationToken);
+    }
+
+    public async Task<OperationReceipt> Redeem(VaultMovement movement, CancellationToken cancellationToken = default)
+    {
+        MovementValidator.Check(movement, Chain);
+        if (Existing(movement, OperationKind.Redeem) is { } existing)
+        {
+            return existing;
+        }
+
+        await RequireMember("redeem pool shares", cancellationToken);
+        await Record(movement, OperationKind.Redeem, debit: false, cancellationToken);
+        return await Settle(movement.OperationId, cancellationToken);
+    }
+
     public Task<OperationReceipt?> Operation(string operationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Operations.GetValueOrDefault(operationId ?? ""));
 

@@ -34,7 +34,7 @@ internal sealed partial class VaultGrain : IRemindable
         {
             try
             {
-                _ = op.Kind is OperationKind.Draw or OperationKind.Repay
+                _ = op.Kind is not (OperationKind.Deposit or OperationKind.Withdraw)
                     ? await Settle(op.OperationId, cancellationToken)
                     : await SettleChain(op.OperationId, cancellationToken);
             }
@@ -59,16 +59,30 @@ internal sealed partial class VaultGrain : IRemindable
         }
 
         var pool = GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset);
-        CreditReceipt answer;
+        UInt128? debt = null;
+        var credited = UInt128.Zero;
         try
         {
-            answer = op.Kind == OperationKind.Draw
-                ? await pool.Allocate(new CreditRequest(op.OperationId, Key.ToString(), Key.ProtocolId, op.Amount, RiskFactors()), cancellationToken)
-                : await pool.Repay(new RepaymentRequest(op.OperationId, Key.ToString(), op.Amount), cancellationToken);
+            switch (op.Kind)
+            {
+                case OperationKind.Draw:
+                    debt = (await pool.Allocate(new CreditRequest(op.OperationId, Key.ToString(), Key.ProtocolId, op.Amount, RiskFactors()), cancellationToken)).Debt;
+                    credited = op.Amount;
+                    break;
+                case OperationKind.Repay:
+                    debt = (await pool.Repay(new RepaymentRequest(op.OperationId, Key.ToString(), op.Amount), cancellationToken)).Debt;
+                    break;
+                case OperationKind.Supply:
+                    await pool.Supply(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount), cancellationToken);
+                    break;
+                default:
+                    credited = (await pool.Redeem(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount), cancellationToken)).Assets;
+                    break;
+            }
         }
         catch (MeshException refused) when (refused.Kind != MeshErrorKind.Unavailable)
         {
-            await Finish(op, OperationStatus.Failed, refused.Code, debt: null, cancellationToken);
+            await Finish(op, OperationStatus.Failed, refused.Code, debt: null, credited: UInt128.Zero, cancellationToken);
             throw;
         }
         catch (Exception transient) when (IsTransient(transient))
@@ -77,12 +91,12 @@ internal sealed partial class VaultGrain : IRemindable
             return op;
         }
 
-        var done = await Finish(op, OperationStatus.Completed, null, answer.Debt, cancellationToken);
+        var done = await Finish(op, OperationStatus.Completed, null, debt, credited, cancellationToken);
         await EnsureRegistered(cancellationToken);
         return done;
     }
 
-    private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, CancellationToken cancellationToken)
+    private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, UInt128 credited, CancellationToken cancellationToken)
     {
         var s = state.State;
         var (balance, oldDebt) = (s.Balances.GetValueOrDefault(op.Asset), s.Debt.GetValueOrDefault(op.Asset));
@@ -90,13 +104,10 @@ internal sealed partial class VaultGrain : IRemindable
         s.Operations[op.OperationId] = done;
         if (status == OperationStatus.Completed)
         {
-            s.Debt[op.Asset] = debt!.Value;
-            if (op.Kind == OperationKind.Draw)
-            {
-                s.Balances[op.Asset] = checked(balance + op.Amount);
-            }
+            s.Debt[op.Asset] = debt ?? oldDebt;
+            s.Balances[op.Asset] = checked(balance + credited);
         }
-        else if (op.Kind == OperationKind.Repay)
+        else if (op.Kind is OperationKind.Repay or OperationKind.Supply)
         {
             s.Balances[op.Asset] = checked(balance + op.Amount);
         }

@@ -1,0 +1,14 @@
+namespace Mesh.Pools;
+
+/// <summary>A protocol moving liquidity between its vault and a pool, as a lender.</summary>
+/// <param name="OperationId">The vault's operation id: asking again with it returns the first answer and never counts twice.</param>
+/// <param name="HolderId">The lender (the protocol id).</param>
+/// <param name="Chain">The chain the liquidity sits on.</param>
+/// <param name="Amount">For a supply, assets in base units; for a redemption, shares.</param>
+[GenerateSerializer]
+[Alias("mesh.pool.liquidity-request")]
+public sealed record LiquidityRequest(
+    [property: Id(0)] string OperationId,
+    [property: Id(1)] string HolderId,
+    [property: Id(2)] string Chain,
+    [property: Id(3)] UInt128 Amount);

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Mesh.Errors;
+using Mesh.Pools;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using LedgerCreditRequest = Mesh.Grains.Pools.CreditRequest;
+using PublicCreditRequest = Mesh.Pools.CreditRequest;
+
+namespace Mesh.Grains.Pools;
+
+/// <summary>
+/// One asset's shared pool over the exact ledger: every operation is idempotent by id (the answer, or the refusal,
+/// is recorded with the ledger change in one write), and the ledger's invariants are checked on every change.
+/// </summary>
+internal sealed class CollateralPoolGrain(
+    [PersistentState("pool")] IPersistentState<PoolGrainState> state,
+    IOptions<InterestRateCurveOptions> curveOptions,
+    TimeProvider time) : Grain, ICollateralPoolGrain
+{
+    private static readonly RiskFactorCap DefaultRiskFactorCap = new() { Absolute = UInt128.MaxValue, RelativeWad = 600_000_000_000_000_000UL };
+
+    private PoolLedger? _ledger;
+
+    private string Asset => this.GetPrimaryKeyString();
+
+    private PoolLedger Ledger => _ledger ??= new PoolLedger(
+        state.State.Ledger ??= PoolLedger.NewState(time.GetUtcNow(), new PoolCaps { DefaultRiskFactorCap = DefaultRiskFactorCap }),
+        new InterestRateCurve(curveOptions.Value));
+
+    public Task<CreditReceipt> Allocate(PublicCreditRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var vault = global::Mesh.Vaults.VaultKey.Parse(request.Vault);
+        return Apply(request.OperationId, "allocate", request.Vault, request.Amount, now =>
+        {
+            var decision = Ledger.Draw(new LedgerCreditRequest(request.Vault, request.ProtocolId, vault.Chain, request.Amount, [.. request.RiskFactors]), now);
+            var credit = Ledger.State.Vaults[request.Vault];
+            return (decision.Granted, Ledger.DebtOf(request.Vault, now), credit.RecallDue);
+        }, o => new CreditReceipt(request.OperationId, request.Vault, o.First, o.Second, o.Third), cancellationToken);
+    }
+
+    public Task<CreditReceipt> Repay(RepaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Apply(request.OperationId, "repay", request.Vault, request.Amount, now =>
+        {
+            var result = Ledger.Repay(request.Vault, request.Amount, now);
+            return (result.Paid, result.RemainingDebt, result.RecallDue);
+        }, o => new CreditReceipt(request.OperationId, request.Vault, o.First, o.Second, o.Third), cancellationToken);
+    }
+
+    public Task<LiquidityReceipt> Supply(LiquidityRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Apply(request.OperationId, "supply", request.HolderId, request.Amount, now =>
+            (request.Amount, Ledger.Deposit(request.HolderId, request.Chain, request.Amount, now), UInt128.Zero),
+            o => new LiquidityReceipt(request.OperationId, o.First, o.Second), cancellationToken);
+    }
+
+    public Task<LiquidityReceipt> Redeem(LiquidityRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Apply(request.OperationId, "redeem", request.HolderId, request.Amount, now =>
+            (Ledger.Redeem(request.HolderId, request.Chain, request.Amount, now), request.Amount, UInt128.Zero),
+            o => new LiquidityReceipt(request.OperationId, o.First, o.Second), cancellationToken);
+    }
+
+    public Task<PoolSummary> Summary(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var view = Ledger.View(now);
+        var free = Ledger.State.Chains.ToDictionary(c => c.Key, c => c.Value.Free, StringComparer.Ordinal);
+        static double Ray(UInt128 value) => (double)value / 1e27;
+        return Task.FromResult(new PoolSummary(Asset, view.FreeLiquidity, free, view.CreditOutstanding, view.LenderAssets, view.Reserve, view.TotalShares, Ray(view.UtilizationRay), Ray(view.BorrowRateRay), Ray(view.LiquidityRateRay), Ledger.State.Vaults.Count));
+    }
+
+    public Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new LiquidityReceipt("", Ledger.AssetsOf(holderId, time.GetUtcNow()), Ledger.SharesOf(holderId)));
+
+    private async Task<T> Apply<T>(string operationId, string kind, string party, UInt128 amount, Func<DateTimeOffset, (UInt128, UInt128, UInt128)> change, Func<PoolOperation, T> answer, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(operationId))
+        {
+            throw MeshException.Invalid("operationId", "operation.malformed_id", "operationId is required.");
+        }
+
+        if (state.State.Operations.TryGetValue(operationId, out var known))
+        {
+            if (known.Kind != kind || known.Party != party || known.Amount != amount)
+            {
+                throw new MeshException(MeshErrorKind.Conflict, "operation.id_reused", $"Operation {operationId} was a {known.Kind} of {known.Amount} for {known.Party}; the id cannot be reused.", "operationId");
+            }
+
+            return known.RefusalCode is null
+                ? answer(known)
+                : throw new MeshException(known.RefusalKind!.Value, known.RefusalCode, known.RefusalMessage!, known.RefusalField);
+        }
+
+        var before = JsonSerializer.Serialize(state.State.Ledger);
+        var op = new PoolOperation { Kind = kind, Party = party, Amount = amount };
+        MeshException? refusal = null;
+        try
+        {
+            (op.First, op.Second, op.Third) = change(time.GetUtcNow());
+            Ledger.CheckInvariants();
+        }
+        catch (MeshException e) when (e.Kind != MeshErrorKind.Unavailable)
+        {
+            // The ledger changes nothing when it refuses; the refusal is recorded so that a retry gets it again.
+            (refusal, op.RefusalKind, op.RefusalCode, op.RefusalMessage, op.RefusalField) = (e, e.Kind, e.Code, e.Message, e.Field);
+        }
+
+        state.State.Operations[operationId] = op;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State.Operations.Remove(operationId);
+            state.State.Ledger = JsonSerializer.Deserialize<PoolState>(before);
+            _ledger = null;
+            throw;
+        }
+
+        return refusal is null ? answer(op) : throw refusal;
+    }
+}
