@@ -35,7 +35,7 @@ internal sealed class IdempotencyGrain([PersistentState("idempotency")] IPersist
         s.LeaseExpiresAt = now + lease;
         s.Attempts++;
         await state.WriteStateAsync(cancellationToken);
-        return new IdempotencyBegin(IdempotencyOutcome.Started, s.LeaseToken, s.LeaseExpiresAt, null);
+        return new IdempotencyBegin(IdempotencyOutcome.Started, s.LeaseToken, s.LeaseExpiresAt, null, s.Attempts);
     }
 
     public async Task<bool> Complete(Guid leaseToken, IdempotentResponse response, CancellationToken cancellationToken = default)
