@@ -27,7 +27,6 @@ public static partial class StrictJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.AllowTrailingCommas = false;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.MaxDepth = 32;
     }
 
