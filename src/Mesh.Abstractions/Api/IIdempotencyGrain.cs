@@ -25,8 +25,12 @@ public interface IIdempotencyGrain : IGrainWithStringKey
 
     /// <summary>Ends the lease without a response (the attempt failed in a way a retry may fix), so a retry runs at once.</summary>
     /// <param name="leaseToken">The token <see cref="Begin"/> returned.</param>
+    /// <param name="forgetRequest">
+    /// True when the handler never acted (the request's shape was refused): the fingerprint is dropped, so a corrected
+    /// request may use the key. False after a failure the handler may have acted in: a retry must be the same request.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes once the lease is released.</returns>
     [Alias("mesh.api.idempotency.release")]
-    Task Release(Guid leaseToken, CancellationToken cancellationToken = default);
+    Task Release(Guid leaseToken, bool forgetRequest, CancellationToken cancellationToken = default);
 }

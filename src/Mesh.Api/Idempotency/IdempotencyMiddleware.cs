@@ -55,30 +55,32 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, IGrain
         context.Response.Body = buffer;
         try
         {
+            var record = true;
             try
             {
                 await next(context);
             }
             catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested && ExceptionProblems.TryMap(context, exception, out var problem, out var retryAfter))
             {
+                record = !ExceptionProblems.IsRequestShape(exception);
                 context.Response.Clear();
                 await ApiProblems.WriteAsync(context, problem, retryAfter);
             }
             catch
             {
-                await grain.Release(leaseToken, CancellationToken.None);
+                await grain.Release(leaseToken, forgetRequest: false, CancellationToken.None);
                 throw;
             }
 
             var status = context.Response.StatusCode;
-            if (status < 500)
+            if (record && status < 500)
             {
                 var response = new IdempotentResponse(status, context.Response.ContentType, context.Response.Headers.Location, buffer.ToArray());
                 await RecordAsync(grain, leaseToken, response);
             }
             else
             {
-                await grain.Release(leaseToken, CancellationToken.None);
+                await grain.Release(leaseToken, forgetRequest: status < 500, CancellationToken.None);
             }
         }
         finally

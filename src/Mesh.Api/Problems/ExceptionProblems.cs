@@ -54,6 +54,15 @@ internal static class ExceptionProblems
         }
     }
 
+    /// <summary>
+    /// Whether the failure is about the request's shape (body, parameters, headers) rather than a domain decision: the
+    /// handler did not act, so an idempotent attempt is released instead of recorded, and a corrected retry may reuse the key.
+    /// </summary>
+    /// <param name="exception">What was thrown.</param>
+    /// <returns>True for request-shape failures.</returns>
+    public static bool IsRequestShape(Exception exception) =>
+        Unwrap(exception) is ApiException or BadHttpRequestException or JsonException;
+
     /// <summary>The status of a domain failure kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The HTTP status.</returns>

@@ -57,12 +57,17 @@ internal sealed class IdempotencyGrain([PersistentState("idempotency")] IPersist
         return true;
     }
 
-    public async Task Release(Guid leaseToken, CancellationToken cancellationToken = default)
+    public async Task Release(Guid leaseToken, bool forgetRequest, CancellationToken cancellationToken = default)
     {
         var s = state.State;
         if (s.StatusCode is not null || s.LeaseToken != leaseToken || leaseToken == Guid.Empty)
         {
             return;
+        }
+
+        if (forgetRequest)
+        {
+            s.Fingerprint = string.Empty;
         }
 
         s.LeaseExpiresAt = null;

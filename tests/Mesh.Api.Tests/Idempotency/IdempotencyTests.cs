@@ -94,6 +94,19 @@ public sealed class IdempotencyTests(SharedSilo shared)
     }
 
     [Fact]
+    public async Task Deposit_RefusedBodyThenCorrected_SameKeyRunsTheCorrectedRequest()
+    {
+        var account = NewAccount();
+
+        using var refused = await _silo.PostAsync($"test/api/deposits/{account}", _silo.OperatorKey, """{"amount":5}""", "corrected-1");
+        using var corrected = await _silo.PostAsync($"test/api/deposits/{account}", _silo.OperatorKey, """{"amount":"5"}""", "corrected-1");
+
+        await ProblemAssert.AssertAsync(refused, HttpStatusCode.BadRequest, "request.invalid_amount", "amount");
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        Assert.Equal(5, await BalanceAsync(account));
+    }
+
+    [Fact]
     public async Task Refusal_RetriedWithSameKey_ReplaysTheRecordedProblem()
     {
         using var first = await _silo.PostAsync("test/api/refusals", _silo.OperatorKey, """{"amount":"3"}""", "refusal-replay");
