@@ -1,8 +1,9 @@
 using Mesh.Silo.Hosting;
 using Mesh.TestGrains;
+using Mesh.TestSilo;
 using Orleans.Configuration;
 
-// The production host with the test grains (Mesh.TestGrains) and test endpoints for graceful-stop tests.
+// The production host with the test grains (Mesh.TestGrains) and test endpoints for graceful-stop and API tests.
 // Reminders as short as 1 s, so that reminder tests take seconds (Orleans' floor is 1 minute).
 return await MeshSiloHost.RunAsync(args, silo => silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1)), app =>
 {
@@ -11,4 +12,5 @@ return await MeshSiloHost.RunAsync(args, silo => silo.Configure<ReminderOptions>
     app.MapGet("/test/shutdown/{key}/stored", async (string key, IGrainFactory grains) =>
         Results.Ok(new { count = await grains.GetGrain<IShutdownGrain>(key).Stored() }));
     app.MapGet("/test/shutdown/in-flight", () => Results.Ok(new { count = ShutdownGrain.InFlight }));
+    app.MapApiTestEndpoints();
 });

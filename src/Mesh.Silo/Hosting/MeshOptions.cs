@@ -1,3 +1,4 @@
+using Mesh.Api;
 using Mesh.Storage;
 
 namespace Mesh.Silo.Hosting;
@@ -27,4 +28,8 @@ public sealed class MeshOptions
     /// <summary>Gets or sets the Orleans settings.</summary>
     /// <value>The default is a single node on loopback.</value>
     public MeshOrleansOptions Orleans { get; set; } = new();
+
+    /// <summary>Gets or sets the HTTP API settings.</summary>
+    /// <value>The default is 64 KiB bodies, per-key token buckets, the operator key in <c>data/operator.key</c>.</value>
+    public MeshApiOptions Api { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Mesh.Api;
 using Mesh.Chains.Configuration;
 using Mesh.Grains.Hosting;
 using Mesh.Grains.Resilience;
@@ -7,7 +8,7 @@ using Mesh.Storage;
 
 namespace Mesh.Silo.Hosting;
 
-/// <summary>Wires a Mesh silo into an ASP.NET Core host: settings, chains, Orleans, storage, telemetry.</summary>
+/// <summary>Wires a Mesh silo into an ASP.NET Core host: settings, chains, Orleans, storage, telemetry, the HTTP API.</summary>
 public static class MeshSiloExtensions
 {
     /// <summary>
@@ -44,6 +45,14 @@ public static class MeshSiloExtensions
             configureSilo?.Invoke(silo);
         });
         builder.AddMeshTelemetry(siloName);
+
+        // After the silo: the operator key bootstrap is a hosted service that needs the silo up.
+        if (string.IsNullOrWhiteSpace(options.Api.OperatorKeyFile))
+        {
+            options.Api.OperatorKeyFile = Path.Combine(options.DataDirectory, "operator.key");
+        }
+
+        builder.Services.AddMeshApi(options.Api);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Mesh.Api;
 using Mesh.Silo.Api;
 using Mesh.Storage;
 
@@ -37,8 +38,10 @@ public static class MeshSiloHost
 
             // The schema first, outside the host's start, so that an unreachable database is one clear line, not a logged start failure.
             await app.Services.GetRequiredService<SchemaMigration>().ApplyAsync(app.Lifetime.ApplicationStopping);
+            app.UseMeshApi();
             app.MapMeshHealth();
             app.MapMeshOperatorEndpoints();
+            app.MapMeshApi();
             mapEndpoints?.Invoke(app);
             await app.RunAsync();
             return 0;

@@ -91,7 +91,7 @@ internal static partial class SettingsReader
         var type = Type.GetType(typeName) ?? typeof(MeshOptions).Assembly.GetType(typeName) ?? typeof(Storage.StorageProvider).Assembly.GetType(typeName);
         var expected = type is { IsEnum: true } ? $"one of {string.Join(", ", Enum.GetNames(type))}" : (type?.Name ?? typeName) switch
         {
-            "Int32" => "a whole number",
+            "Int32" or "Int64" => "a whole number",
             "TimeSpan" => "a duration such as 00:00:30",
             "Boolean" => "true or false",
             var other => $"a {other}",

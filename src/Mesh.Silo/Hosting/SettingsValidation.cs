@@ -28,6 +28,11 @@ internal static class SettingsValidation
         {
             yield return problem;
         }
+
+        foreach (var problem in options.Api.Validate())
+        {
+            yield return problem;
+        }
     }
 
     private static IEnumerable<string> ValidateStorage(StorageOptions storage)

@@ -26,6 +26,18 @@ internal static class SiloHelp
         ("Mesh:Orleans:Membership:NumMissedProbesLimit", "3", "Failure detection: missed probes before a silo votes another dead."),
         ("Mesh:Orleans:Membership:TableRefreshTimeout", "00:00:10", "How often each silo re-reads the membership table."),
         ("Mesh:Orleans:Membership:<any>", "(Orleans)", "Any other ClusterMembershipOptions property, by its Orleans name."),
+        ("Mesh:Api:MaxRequestBodyBytes", "65536", "Largest request body; a larger one gets 413 request.body_too_large."),
+        ("Mesh:Api:OperatorKeyFile", "<DataDirectory>/operator.key", "Where the first operator API key is written (mode 0600) when no operator key exists."),
+        ("Mesh:Api:KeyPepper", "(unset)", "Secret mixed into API key hashes (HMAC-SHA-256); changing it invalidates every key."),
+        ("Mesh:Api:KeyCacheDuration", "00:00:05", "How long a silo trusts a validated key; a revocation reaches other silos within it."),
+        ("Mesh:Api:IdempotencyLease", "00:00:30", "How long an idempotent request may run before a retry may run it again."),
+        ("Mesh:Api:DefaultPageSize", "50", "Page size of lists without ?limit."),
+        ("Mesh:Api:MaxPageSize", "500", "Largest ?limit."),
+        ("Mesh:Api:RateLimit:TokenLimit", "100", "Per API key: burst of requests (token bucket)."),
+        ("Mesh:Api:RateLimit:TokensPerPeriod", "50", "Per API key: requests regained every ReplenishmentPeriod."),
+        ("Mesh:Api:RateLimit:ReplenishmentPeriod", "00:00:01", "How often the buckets refill."),
+        ("Mesh:Api:RateLimit:AnonymousTokenLimit", "20", "Per remote address without a valid key: burst."),
+        ("Mesh:Api:RateLimit:AnonymousTokensPerPeriod", "10", "Per remote address without a valid key: requests regained every period."),
         ("OTEL_EXPORTER_OTLP_ENDPOINT", "(unset)", "Export traces, metrics and logs over OTLP to this endpoint."),
         ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "grpc or http/protobuf."),
         ("OTEL_SERVICE_NAME", "mesh-silo", "Service name on exported telemetry."),
@@ -52,6 +64,7 @@ internal static class SiloHelp
         }
 
         output.WriteLine();
-        output.WriteLine("Endpoints: GET /health/live, /health/ready, /api/operator/silo, /api/operator/cluster, /api/operator/probe?grains=N");
+        output.WriteLine("Endpoints: GET /health/live, /health/ready, /api/operator/silo, /api/operator/cluster, /api/operator/probe?grains=N;");
+        output.WriteLine("  the API under /api (key management at /api/operator/keys), described at /openapi/v1.json.");
     }
 }

@@ -1,0 +1,38 @@
+using Mesh.Api.Tests.Infrastructure;
+using Mesh.Testing;
+
+namespace Mesh.Api.Tests.Hosting;
+
+/// <summary>Mesh:Api settings are checked at start like every Mesh setting: exit code 2 and one line naming the key.</summary>
+public sealed class ApiSettingsTests : IDisposable
+{
+    private readonly string _folder = ApiSilo.NewFolder();
+
+    [Theory]
+    [InlineData("--Mesh:Api:MaxRequestBodyBytes=10", "Mesh:Api:MaxRequestBodyBytes: must be between 1024 and 67108864, got 10.")]
+    [InlineData("--Mesh:Api:RateLimit:TokenLimt=5", "Mesh:Api:RateLimit:TokenLimt: unknown setting (did you mean Mesh:Api:RateLimit:TokenLimit?)")]
+    [InlineData("--Mesh:Api:IdempotencyLease=soon", "Mesh:Api:IdempotencyLease: the value 'soon' cannot be read (expected a duration such as 00:00:30)")]
+    [InlineData("--Mesh:Api:MaxRequestBodyBytes=big", "Mesh:Api:MaxRequestBodyBytes: the value 'big' cannot be read (expected a whole number)")]
+    public async Task Start_BadApiSetting_ExitsWithCode2NamingIt(string setting, string expected)
+    {
+        var (exitCode, output) = await SiloProcess.RunToExitAsync(_folder, setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ListsTheApiSettings()
+    {
+        var (exitCode, output) = await SiloProcess.RunToExitAsync(_folder, "--help");
+
+        Assert.Equal(0, exitCode);
+        foreach (var key in new[] { "Mesh:Api:MaxRequestBodyBytes", "Mesh:Api:OperatorKeyFile", "Mesh:Api:IdempotencyLease", "Mesh:Api:RateLimit:TokenLimit", "/openapi/v1.json" })
+        {
+            Assert.Contains(key, output, StringComparison.Ordinal);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

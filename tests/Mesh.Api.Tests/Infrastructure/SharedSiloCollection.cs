@@ -1,0 +1,7 @@
+namespace Mesh.Api.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class SharedSiloCollection : ICollectionFixture<SharedSilo>
+{
+    public const string Name = "shared api silo";
+}
