@@ -84,7 +84,8 @@ public sealed class CollateralFlowTests(DomainFixture fixture) : IClassFixture<D
         var onChain = await SimulatedChain.GetVaultBalanceAsync("USDC", lender) + await SimulatedChain.GetVaultBalanceAsync("USDC", borrower);
         Assert.Equal(500_000 * UsdcUnit, onChain);
         Assert.Equal(onChain, poolAfter.FreeByChain[Chain] - poolBefore.FreeByChain.GetValueOrDefault(Chain) + await Balance(lenderVault, "USDC") + await Balance(borrowerVault, "USDC"));
-        Assert.Equal(poolAfter.CreditOutstanding - poolBefore.CreditOutstanding, debt);
+        // The vault's debt is as of the pool's last answer; the pool has accrued a few seconds of interest since.
+        Assert.InRange(poolAfter.CreditOutstanding - poolBefore.CreditOutstanding, debt, debt + 100);
     }
 
     [Fact]
