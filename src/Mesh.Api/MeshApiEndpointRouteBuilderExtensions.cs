@@ -26,6 +26,9 @@ public static class MeshApiEndpointRouteBuilderExtensions
         endpoints.MapOpenApi(MeshOpenApi.Route).AllowAnonymous().DisableRateLimiting();
         var api = endpoints.MapMeshApiGroup(Prefix);
         ApiKeyEndpoints.Map(api);
+        Domain.ProtocolEndpoints.Map(endpoints, api);
+        Domain.VaultEndpoints.Map(api);
+        Domain.MarketEndpoints.Map(api);
         return api;
     }
 

@@ -28,6 +28,8 @@ public static partial class StrictJson
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.AllowTrailingCommas = false;
         options.MaxDepth = 32;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new Domain.UInt128StringJsonConverter());
     }
 
     /// <summary>Creates new strict options.</summary>

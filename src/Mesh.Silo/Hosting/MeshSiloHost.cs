@@ -42,6 +42,7 @@ public static class MeshSiloHost
             app.MapMeshHealth();
             app.MapMeshOperatorEndpoints();
             app.MapMeshApi();
+            app.MapMeshDevEndpoints();
             mapEndpoints?.Invoke(app);
             await app.RunAsync();
             return 0;

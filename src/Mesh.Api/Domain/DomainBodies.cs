@@ -1,0 +1,41 @@
+using Mesh.Api.Json;
+using Mesh.Protocols;
+using Mesh.Vaults;
+
+namespace Mesh.Api.Domain;
+
+/// <summary>A protocol's request to join.</summary>
+/// <param name="ProtocolId">The id it asks for: 2–32 lower-case letters, digits and inner hyphens.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Chains">The chains it will hold vaults on.</param>
+/// <param name="Contact">An e-mail address or https URL.</param>
+/// <param name="RequestedTier">The risk tier it asks for.</param>
+/// <param name="Account">Its EVM account: deposits come from it, withdrawals go only to it.</param>
+public sealed record JoinBody(string ProtocolId, string Name, IReadOnlyList<string> Chains, string Contact, RiskTier RequestedTier, string Account);
+
+/// <summary>The answer to a join or an approval: the protocol, and its API key when it became active (shown once).</summary>
+/// <param name="Protocol">The protocol.</param>
+/// <param name="ApiKey">The protocol's new key, or null while it waits for an operator.</param>
+public sealed record AdmissionResponse(ProtocolView Protocol, string? ApiKey);
+
+/// <summary>An operator's approval.</summary>
+/// <param name="Tier">The tier to grant; null grants the requested one.</param>
+public sealed record ApproveBody(RiskTier? Tier = null);
+
+/// <summary>An operator's reason for a rejection or suspension.</summary>
+/// <param name="Reason">Why, 1–500 characters.</param>
+public sealed record ReasonBody(string Reason);
+
+/// <summary>A value movement on a vault.</summary>
+/// <param name="Asset">A token symbol of the vault's chain.</param>
+/// <param name="Amount">Base units, as a string of digits (shares for a redemption).</param>
+public sealed record MovementBody(string Asset, Amount Amount);
+
+/// <summary>A vault's whole book of exposures.</summary>
+/// <param name="Exposures">Every open position; an empty list closes them all.</param>
+public sealed record ExposuresBody(IReadOnlyList<Exposure> Exposures);
+
+/// <summary>A feeder's observation; the source is the feeder key's principal.</summary>
+/// <param name="Price">USD price (a JSON number, at most 8 decimals).</param>
+/// <param name="ObservedAt">When the source observed it (ISO 8601).</param>
+public sealed record ObservationBody(decimal Price, DateTimeOffset ObservedAt);

@@ -1,0 +1,25 @@
+using Mesh.Api.Authentication;
+using Mesh.Oracles;
+using Mesh.Pools;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mesh.Api.Domain;
+
+/// <summary>Pools and oracles: state for every role, observations from feeders.</summary>
+internal static class MarketEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/pools/{asset}", async (string asset, IGrainFactory grains, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await grains.GetGrain<ICollateralPoolGrain>(Json.ApiNames.Asset(asset)).Summary(cancellationToken)))
+            .WithTags("Pools").WithName("ReadPool").WithSummary("Liquidity, credit, utilization and rates of an asset's pool.");
+        api.MapGet("/oracles/{asset}", async (string asset, IGrainFactory grains, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await grains.GetGrain<IOracleGrain>(Json.ApiNames.Asset(asset)).Snapshot(cancellationToken)))
+            .WithTags("Oracles").WithName("ReadOracle").WithSummary("The aggregate price, rejected sources, volatility, regime and breaker.");
+        api.MapPost("/oracles/{asset}/observations", async (string asset, ObservationBody body, ApiCaller caller, IGrainFactory grains, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await grains.GetGrain<IOracleGrain>(Json.ApiNames.Asset(asset)).Observe(new PriceObservation(caller.Principal, body.Price, body.ObservedAt), cancellationToken)))
+            .RequireAuthorization(ApiPolicies.OracleFeeder).WithTags("Oracles").WithName("ObservePrice").WithSummary("A feeder's observation; its source is the key's principal.");
+    }
+}
