@@ -61,9 +61,10 @@ public sealed class MeshOrleansOptions
     /// <returns>New options.</returns>
     public static ClusterMembershipOptions TunedMembership() => new()
     {
-        ProbeTimeout = TimeSpan.FromSeconds(1),
+        ProbeTimeout = TimeSpan.FromSeconds(0.5),
+        MinProbeTimeout = TimeSpan.FromSeconds(0.25),
         MaxProbeTimeout = TimeSpan.FromSeconds(1.5),
-        NumMissedProbesLimit = 3,
+        NumMissedProbesLimit = 2,
         TableRefreshTimeout = TimeSpan.FromSeconds(10),
         DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30),
         IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(30),
