@@ -95,13 +95,13 @@ internal static class SoakProbe
         report.Line($"| pressure calls failed | {(pressure.Failures.Count == 0 ? "none" : string.Join("; ", pressure.Failures))} |");
         foreach (var (port, s) in pressure.BySilo.OrderBy(p => p.Key))
         {
-            report.Line(string.Create(CultureInfo.InvariantCulture, $"| silo :{port} collections | {s.Calls:N0} forced full collections; longest GC pause {s.MaxPause.TotalMilliseconds:0} ms; paused {s.TotalPause.TotalSeconds:0} s in all ({s.TotalPause / soaked:P0} of the time) |"));
+            report.Line(string.Create(CultureInfo.InvariantCulture, $"| silo :{port} collections | {s.Calls:N0} forced full collections; most GC pause time in one call {s.MaxPause.TotalMilliseconds:0} ms; paused {s.TotalPause.TotalSeconds:0} s in all ({s.TotalPause / soaked:P0} of the time) |"));
         }
 
         report.Line($"| 1-minute load average, sampled each minute | {string.Join(", ", loadAverages)} |");
         report.Line();
         var membership = new MeshOrleansOptions().Membership;
-        report.Line(string.Create(CultureInfo.InvariantCulture, $"Membership in force (`MeshOrleansOptions.TunedMembership()`): ProbeTimeout {membership.ProbeTimeout.TotalSeconds:0.###} s, MinProbeTimeout {membership.MinProbeTimeout.TotalSeconds:0.###} s, MaxProbeTimeout {membership.MaxProbeTimeout.TotalSeconds:0.###} s, NumMissedProbesLimit {membership.NumMissedProbesLimit}, NumVotesForDeathDeclaration {membership.NumVotesForDeathDeclaration}, EnableIndirectProbes {membership.EnableIndirectProbes}, ExtendProbeTimeoutDuringDegradation {membership.ExtendProbeTimeoutDuringDegradation}, EnableConnectionLivenessCheck {membership.EnableConnectionLivenessCheck}, TableRefreshTimeout {membership.TableRefreshTimeout.TotalSeconds:0.###} s."));
+        report.Line(string.Create(CultureInfo.InvariantCulture, $"Membership defaults (`MeshOrleansOptions.TunedMembership()`; `--silo-settings` above override them): ProbeTimeout {membership.ProbeTimeout.TotalSeconds:0.###} s, MinProbeTimeout {membership.MinProbeTimeout.TotalSeconds:0.###} s, MaxProbeTimeout {membership.MaxProbeTimeout.TotalSeconds:0.###} s, NumMissedProbesLimit {membership.NumMissedProbesLimit}, NumVotesForDeathDeclaration {membership.NumVotesForDeathDeclaration}, EnableIndirectProbes {membership.EnableIndirectProbes}, ExtendProbeTimeoutDuringDegradation {membership.ExtendProbeTimeoutDuringDegradation}, EnableConnectionLivenessCheck {membership.EnableConnectionLivenessCheck}, TableRefreshTimeout {membership.TableRefreshTimeout.TotalSeconds:0.###} s."));
         return passed;
     }
 

@@ -60,7 +60,7 @@ public sealed class MeshOrleansOptions
     /// probes, and no vote while the silo sent anything within the last 3 s (MaxProbeTimeout × NumMissedProbesLimit).
     /// Measured on 2 shared cores, a killed silo is declared dead in 0.5–0.9 s and its grains answer on survivors in
     /// 0.8–2.0 s; a frozen one is declared dead in 3.2–3.5 s, its grains answer in 4.1–4.4 s; and a 15-minute soak
-    /// under CPU saturation and GC pauses of up to 3.4 s declared no silo dead. See docs/decisions/0004-failure-detection.md.
+    /// under CPU saturation and back-to-back forced full collections declared no silo dead. See docs/decisions/0004-failure-detection.md.
     /// </summary>
     /// <returns>New options.</returns>
     public static ClusterMembershipOptions TunedMembership() => new()

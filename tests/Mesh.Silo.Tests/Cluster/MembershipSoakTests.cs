@@ -46,7 +46,7 @@ public sealed class MembershipSoakTests(ITestOutputHelper output)
             await pressure.StopAsync();
             foreach (var (port, s) in pressure.BySilo.OrderBy(p => p.Key))
             {
-                output.WriteLine($"silo :{port}: {s.Calls} forced full collections, longest pause {s.MaxPause.TotalMilliseconds:F0} ms, paused {s.TotalPause.TotalSeconds:F1} s in all");
+                output.WriteLine($"silo :{port}: {s.Calls} forced full collections, most GC pause time in one call {s.MaxPause.TotalMilliseconds:F0} ms, paused {s.TotalPause.TotalSeconds:F1} s in all");
             }
 
             Assert.Empty(pressure.Failures);

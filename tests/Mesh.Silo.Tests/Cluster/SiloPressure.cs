@@ -25,7 +25,7 @@ internal sealed class SiloPressure : IAsyncDisposable
     /// <summary>Gets the failed calls.</summary>
     public IReadOnlyCollection<Exception> Failures => _failures;
 
-    /// <summary>Gets, per silo port, the calls made and the longest and total collection pause they reported.</summary>
+    /// <summary>Gets, per silo port, the calls made and the most and the total collection pause time they reported (pause time within a call, all collections in it).</summary>
     public IReadOnlyDictionary<int, (int Calls, TimeSpan MaxPause, TimeSpan TotalPause)> BySilo => _bySilo;
 
     /// <summary>Places one pressure grain on each silo and starts calling them.</summary>
