@@ -4,13 +4,13 @@ namespace Mesh.Benchmarks;
 
 /// <summary>
 /// The probes BenchmarkDotNet's per-iteration statistics cannot give, as subcommands:
-/// <c>--latency [out.md]</c>, <c>--cross-silo-latency [out.md]</c>, <c>--recovery [out.md]</c>; options
-/// <c>--calls N</c>, <c>--load-callers N</c>, <c>--runs N</c>, <c>--grains N</c>, <c>--silo-settings "--Key=value ..."</c>
-/// (recovery only), <c>--note "text"</c>.
+/// <c>--latency [out.md]</c>, <c>--cross-silo-latency [out.md]</c>, <c>--recovery [out.md]</c>, <c>--soak [out.md]</c>;
+/// options <c>--calls N</c>, <c>--load-callers N</c>, <c>--runs N</c>, <c>--grains N</c>, <c>--silo-settings "--Key=value ..."</c>
+/// (recovery and soak), <c>--minutes N</c>, <c>--retained-mb N</c>, <c>--garbage-mb N</c> (soak), <c>--note "text"</c>.
 /// </summary>
 internal sealed class ProbeCommand
 {
-    private static readonly string[] Names = ["--latency", "--cross-silo-latency", "--recovery"];
+    private static readonly string[] Names = ["--latency", "--cross-silo-latency", "--recovery", "--soak"];
     private readonly string _name;
     private readonly string? _output;
     private readonly Dictionary<string, string> _options;
@@ -68,6 +68,12 @@ internal sealed class ProbeCommand
                 report = new ProbeReport("### Cross-silo grain call latency (two silo processes)", note);
                 await CrossSiloLatencyProbe.RunAsync(report, calls, loadCallers, cancellationToken);
                 break;
+            case "--soak":
+                report = new ProbeReport("### Membership soak: no false death under CPU saturation and GC pauses", note);
+                var passed = await SoakProbe.RunAsync(
+                    report, Double("--minutes", 15), loadCallers, Int("--retained-mb", 48), Int("--garbage-mb", 16), SiloSettings(), cancellationToken);
+                await report.WriteAsync(_output, cancellationToken);
+                return passed ? 0 : 2;
             default:
                 report = new ProbeReport("### Kill and freeze to recovery", note);
                 await RecoveryProbe.RunAsync(report, Int("--runs", 5), Int("--grains", 50), SiloSettings(), cancellationToken);
@@ -81,6 +87,9 @@ internal sealed class ProbeCommand
     /// <summary><c>--silo-settings "--A=1 --B=2"</c>: extra settings for every silo process a probe starts.</summary>
     private string[] SiloSettings() =>
         _options.TryGetValue("--silo-settings", out var text) ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+
+    private double Double(string option, double defaultValue) =>
+        _options.TryGetValue(option, out var text) ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : defaultValue;
 
     private int Int(string option, int defaultValue) =>
         _options.TryGetValue(option, out var text) ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : defaultValue;
