@@ -1,10 +1,11 @@
 using Mesh.Risk.Distributions;
+using Mesh.Risk.Var;
 
 namespace Mesh.Risk.Haircuts;
 
 /// <summary>
 /// Dynamic collateral haircut = price risk over the liquidation horizon at a confidence level
-/// (1 − exp(−z·σ·√h)) + expected market impact of selling (Y·σ_daily·√(Q/V)) + wrong-way add-on, capped.
+/// (1 − exp(−q·σ·√h), q the quantile of a unit-variance Student-t tail, or of a normal one) + expected market impact of selling (Y·σ_daily·√(Q/V)) + wrong-way add-on, capped.
 /// Every component is non-decreasing in volatility and size, so the haircut is too.
 /// </summary>
 public static class HaircutModel
@@ -24,7 +25,9 @@ public static class HaircutModel
             throw new ArgumentOutOfRangeException(nameof(input), input.AnnualVolatility, "AnnualVolatility must be finite and non-negative.");
         }
 
-        var z = NormalDistribution.InverseCdf(options.Confidence);
+        var z = options.TailDegreesOfFreedom is { } nu
+            ? StudentTDistribution.StandardizedInverseCdf(options.Confidence, nu)
+            : NormalDistribution.InverseCdf(options.Confidence);
         var horizonVol = input.AnnualVolatility * Math.Sqrt(options.LiquidationHorizonDays / options.DaysPerYear);
         var priceRisk = 1.0 - Math.Exp(-z * horizonVol);
         var dailyVol = input.AnnualVolatility / Math.Sqrt(options.DaysPerYear);

@@ -9,7 +9,7 @@ public sealed class HaircutModelTests
     [Fact]
     public void Compute_KnownInputs_ComposesComponents()
     {
-        var options = new HaircutOptions { Confidence = 0.99, LiquidationHorizonDays = 1, DaysPerYear = 365, ImpactCoefficient = 0.5 };
+        var options = new HaircutOptions { Confidence = 0.99, LiquidationHorizonDays = 1, DaysPerYear = 365, ImpactCoefficient = 0.5, TailDegreesOfFreedom = null };
 
         var sut = HaircutModel.Compute(new HaircutInput(0.73, 1_000, 100_000, 0.5), options);
 
@@ -19,6 +19,26 @@ public sealed class HaircutModelTests
         Assert.Equal(0.5 * dailyVol * 0.1, sut.MarketImpact, 1e-12);
         Assert.Equal(0.5 * priceRisk, sut.WrongWayAddOn, 1e-12);
         Assert.Equal(sut.PriceRisk + sut.MarketImpact + sut.WrongWayAddOn, sut.Haircut, 1e-12);
+    }
+
+    [Fact]
+    public void Compute_StudentTailByDefault_UsesTheUnitVarianceTQuantile()
+    {
+        // t(0.99; ν = 4) = 3.746947 (published tables); unit variance scales it by √((ν − 2)/ν) = √0.5.
+        var sut = HaircutModel.Compute(new HaircutInput(0.73, 1_000, 100_000));
+        var normal = HaircutModel.Compute(new HaircutInput(0.73, 1_000, 100_000), new HaircutOptions { TailDegreesOfFreedom = null });
+
+        var dailyVol = 0.73 / Math.Sqrt(365);
+        Assert.Equal(1 - Math.Exp(-3.746947 * Math.Sqrt(0.5) * dailyVol), sut.PriceRisk, 1e-6);
+        Assert.True(sut.PriceRisk > normal.PriceRisk, "the fat tail asks more of the 99% quantile than a normal one");
+    }
+
+    [Fact]
+    public void Compute_TailWithTooFewDegreesOfFreedom_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HaircutModel.Compute(new HaircutInput(0.5, 1, 1), new HaircutOptions { TailDegreesOfFreedom = 2.0 }));
+
+        Assert.Contains("TailDegreesOfFreedom", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
