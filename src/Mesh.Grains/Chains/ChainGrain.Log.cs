@@ -34,6 +34,12 @@ internal sealed partial class ChainGrain
             }
         }
 
+        if (outcome.Initial)
+        {
+            LogWatching(logger, chain, outcome.Health, outcome.Reason);
+            return;
+        }
+
         if (!outcome.HealthChanged)
         {
             return;
@@ -63,6 +69,9 @@ internal sealed partial class ChainGrain
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Chain {Chain} answered invalid data, rejected: {Message}")]
     private static partial void LogInvalidResponse(ILogger logger, string chain, string message);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Information, Message = "Chain {Chain} watched, first poll: {Health}. {Reason}")]
+    private static partial void LogWatching(ILogger logger, string chain, ChainHealth health, string reason);
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Debug, Message = "Chain {Chain}: poll failed ({Code}): {Message}")]
     private static partial void LogPollFailed(ILogger logger, string chain, string code, string message);

@@ -36,7 +36,6 @@ internal sealed partial class ChainGrain(
             return;
         }
 
-        options.Value.Validate();
         _monitor = new ChainMonitor(definition, client, options.Value, time, state.State);
         _persistedAt = time.GetUtcNow();
         await Poll(cancellationToken);

@@ -96,10 +96,11 @@ internal sealed partial class ChainMonitor
             }
         }
 
+        var initial = CheckedAt is null;
         CheckedAt = _time.GetUtcNow();
         var previous = Health;
         Reclassify();
-        return new ChainPollOutcome(previous, Health, HealthReason, reorg, failure);
+        return new ChainPollOutcome(previous, Health, HealthReason, reorg, failure, initial);
     }
 
     /// <summary>Re-evaluates the health as of now (a chain turns halted between polls too).</summary>

@@ -9,7 +9,8 @@ namespace Mesh.Grains.Chains;
 /// <param name="Reason">Why the chain has that health.</param>
 /// <param name="Reorg">The reorganisation the poll found, if any.</param>
 /// <param name="Failure">The failure of the poll, if it failed (a failed call or a rejected answer).</param>
-internal sealed record ChainPollOutcome(ChainHealth Previous, ChainHealth Health, string Reason, ChainReorg? Reorg, ChainClientException? Failure)
+/// <param name="Initial">Whether this was the first poll of the monitor (<paramref name="Previous"/> is then only a placeholder).</param>
+internal sealed record ChainPollOutcome(ChainHealth Previous, ChainHealth Health, string Reason, ChainReorg? Reorg, ChainClientException? Failure, bool Initial = false)
 {
     public bool HealthChanged => Previous != Health;
 }

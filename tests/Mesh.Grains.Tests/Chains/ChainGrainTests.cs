@@ -14,7 +14,7 @@ using OperationStatus = Mesh.Vaults.OperationStatus;
 namespace Mesh.Grains.Tests.Chains;
 
 /// <summary>The chain grain in a real silo, against the simulated chain on the system clock (1 s blocks, 2 confirmations).</summary>
-public sealed class ChainGrainTests(DomainFixture fixture) : IClassFixture<DomainFixture>
+public sealed class ChainGrainTests(DomainFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DomainFixture>
 {
     private const string Chain = "local-a";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -55,10 +55,15 @@ public sealed class ChainGrainTests(DomainFixture fixture) : IClassFixture<Domai
         var chain = SimulatedChain;
         await Sut.Status();
         chain.HaltBlocks();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var halted = await Until(() => Sut.Status(), s => s.Health == ChainHealth.Halted, "the chain is classified halted");
+            output.WriteLine($"halted after {clock.Elapsed.TotalSeconds:0.00} s, head age {halted.HeadAge?.TotalSeconds:0.00} s");
             var refreshed = await Sut.Refresh();
+
+            // Five block times without a new head, plus at most a poll and a block of delay (and scheduling slack).
+            Assert.InRange(halted.HeadAge!.Value, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
 
             Assert.Equal(halted.Head, refreshed.Head);
             Assert.Equal(refreshed.Head!.Number - 2, refreshed.FinalizedNumber);
