@@ -44,6 +44,7 @@ public static class MeshGrainsServiceCollectionExtensions
             });
         }
 
+        services.AddOptions<Chains.ChainMonitorOptions>().BindConfiguration(Chains.ChainMonitorOptions.Section).Validate(o => { o.Validate(); return true; });
         services.AddOptions<VaultRiskOptions>().Validate(o =>
         {
             o.Validate();
