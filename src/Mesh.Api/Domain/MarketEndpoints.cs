@@ -1,4 +1,5 @@
 using Mesh.Api.Authentication;
+using Mesh.Chains;
 using Mesh.Oracles;
 using Mesh.Pools;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,9 @@ internal static class MarketEndpoints
         api.MapGet("/oracles/{asset}", async (string asset, IGrainFactory grains, CancellationToken cancellationToken) =>
             TypedResults.Ok(await grains.GetGrain<IOracleGrain>(Json.ApiNames.Asset(asset)).Snapshot(cancellationToken)))
             .WithTags("Oracles").WithName("ReadOracle").WithSummary("The aggregate price, rejected sources, volatility, regime and breaker.");
+        api.MapGet("/chains/{chain}", async (string chain, IGrainFactory grains, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await grains.GetGrain<IChainGrain>(Json.ApiNames.Chain(chain)).Status(cancellationToken)))
+            .WithTags("Chains").WithName("ReadChain").WithSummary("Head, finality, RPC health, reorganisations and the mesh's inventory on a chain.");
         api.MapPost("/oracles/{asset}/observations", async (string asset, ObservationBody body, ApiCaller caller, IGrainFactory grains, CancellationToken cancellationToken) =>
             TypedResults.Ok(await grains.GetGrain<IOracleGrain>(Json.ApiNames.Asset(asset)).Observe(new PriceObservation(caller.Principal, body.Price, body.ObservedAt), cancellationToken)))
             .RequireAuthorization(ApiPolicies.OracleFeeder).WithTags("Oracles").WithName("ObservePrice").WithSummary("A feeder's observation; its source is the key's principal.");
