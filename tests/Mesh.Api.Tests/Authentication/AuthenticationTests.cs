@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Mesh.Api.Tests.Infrastructure;
+using Mesh.Testing;
 
 namespace Mesh.Api.Tests.Authentication;
 
@@ -106,9 +107,10 @@ public sealed class AuthenticationTests(SharedSilo shared)
         {
         }
 
+        // The console logger writes on its own thread: wait for the last request's line before reading the output.
+        await Eventually.TrueAsync(() => _silo.Process.Output.Contains("Unhandled failure of POST /test/api/failures", StringComparison.Ordinal), "the silo logged the failure", TimeSpan.FromSeconds(10));
         var output = _silo.Process.Output;
         Assert.Contains("API key refused", output, StringComparison.Ordinal);
-        Assert.Contains("Unhandled failure of POST /test/api/failures", output, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
         Assert.DoesNotContain(secret[..20], output, StringComparison.Ordinal);
         Assert.DoesNotContain(_silo.OperatorKey.Split('_', 3)[2], output, StringComparison.Ordinal);
