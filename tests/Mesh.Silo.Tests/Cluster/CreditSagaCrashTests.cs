@@ -104,7 +104,9 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
     private static async Task<IVaultGrain> Member(SiloCluster cluster, string protocol, int n, string asset, UInt128 amount)
     {
         var account = $"0x{n:x40}";
-        await cluster.Client.GetGrain<IProtocolGrain>(protocol).Join(new JoinRequest(protocol, [Chain], "ops@example.org", RiskTier.Conservative, account));
+        var grain = cluster.Client.GetGrain<IProtocolGrain>(protocol);
+        await grain.Join(new JoinRequest(protocol, [Chain], "ops@example.org", RiskTier.Conservative, account));
+        await grain.Approve(null, "operator@example.org");
         foreach (var silo in cluster.Silos.Where(s => !s.HasExited))
         {
             var query = $"test/chain/fund?chain={Chain}&account={account}&token={asset}&amount={amount.ToString(CultureInfo.InvariantCulture)}";
@@ -154,7 +156,7 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
                     receipt = await call().WaitAsync(TimeSpan.FromSeconds(5));
                     return true;
                 }
-                catch (Exception e) when (e is TimeoutException or OrleansException)
+                catch (Exception e) when (e is TimeoutException or OperationCanceledException or OrleansException)
                 {
                     return false;
                 }
