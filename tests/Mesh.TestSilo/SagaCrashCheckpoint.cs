@@ -9,20 +9,17 @@ namespace Mesh.TestSilo;
 /// </summary>
 public sealed class SagaCrashCheckpoint : ISagaCheckpoint
 {
-    private (string OperationId, SagaStep Step)? _armed;
-
-    /// <summary>Gets how many times a saga step was reached in this process (to tell that the hook is wired).</summary>
-    public int Hits { get; private set; }
+    // Armed from a request thread, read in grain turns: one reference, swapped whole.
+    private volatile Tuple<string, SagaStep>? _armed;
 
     /// <summary>Arms the crash: the next time <paramref name="operationId"/> reaches <paramref name="step"/>, the process dies.</summary>
     /// <param name="operationId">The vault operation's id.</param>
     /// <param name="step">The step boundary.</param>
-    public void Arm(string operationId, SagaStep step) => _armed = (operationId, step);
+    public void Arm(string operationId, SagaStep step) => _armed = Tuple.Create(operationId, step);
 
     void ISagaCheckpoint.Reached(string vault, string operationId, SagaStep boundary)
     {
-        Hits++;
-        if (_armed is { } armed && armed.OperationId == operationId && armed.Step == boundary)
+        if (_armed is { } armed && armed.Item1 == operationId && armed.Item2 == boundary)
         {
             Console.WriteLine($"saga-crash: {vault} {operationId} reached {boundary}; killing process {Environment.ProcessId}");
             Process.GetCurrentProcess().Kill();

@@ -18,7 +18,6 @@ public static class SagaTestEndpoints
             checkpoint.Arm(op, step);
             return TypedResults.Ok(new { armed = op, step = step.ToString(), pid = Environment.ProcessId });
         });
-        app.MapGet("/test/saga/reached", (SagaCrashCheckpoint checkpoint) => TypedResults.Ok(new { reached = checkpoint.Hits }));
         app.MapPost("/test/chain/fund", (string chain, string account, string token, string amount, ISimulatedChainProvider chains) =>
         {
             chains.GetSimulated(chain).Fund(account, token, UInt128.Parse(amount, System.Globalization.CultureInfo.InvariantCulture));
