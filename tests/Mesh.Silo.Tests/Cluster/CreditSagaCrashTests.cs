@@ -45,16 +45,16 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
         foreach (var (kind, step) in new[] { (OperationKind.Draw, SagaStep.Recorded), (OperationKind.Draw, SagaStep.PoolApplied), (OperationKind.Repay, SagaStep.Recorded), (OperationKind.Repay, SagaStep.PoolApplied) })
         {
             await Prices(cluster);
-            var borrower = await Member(cluster, $"borrower{++n}", 0xB0 + n, "WETH", 10 * WethUnit);
-            vaults.Add(borrower);
+            var sut = await Member(cluster, $"borrower{++n}", 0xB0 + n, "WETH", 10 * WethUnit);
+            vaults.Add(sut);
             if (kind == OperationKind.Repay)
             {
-                Assert.Equal(OperationStatus.Completed, (await borrower.Draw(new VaultMovement($"draw-{n}", "USDC", Drawn))).Status);
+                Assert.Equal(OperationStatus.Completed, (await sut.Draw(new VaultMovement($"draw-{n}", "USDC", Drawn))).Status);
             }
 
             var movement = new VaultMovement($"{kind}-{step}".ToLowerInvariant(), "USDC", kind == OperationKind.Draw ? Drawn : Repaid);
-            Func<Task<OperationReceipt>> start = () => kind == OperationKind.Draw ? borrower.Draw(movement) : borrower.Repay(movement);
-            var host = await HostOf(cluster, borrower);
+            Func<Task<OperationReceipt>> start = () => kind == OperationKind.Draw ? sut.Draw(movement) : sut.Repay(movement);
+            var host = await HostOf(cluster, sut);
             (await cluster.Http.PostAsync(new Uri(host.BaseAddress, $"test/saga/crash?step={step}&op={movement.OperationId}"), null)).EnsureSuccessStatusCode();
 
             var killedAt = clock.Elapsed;
@@ -64,9 +64,9 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
             var replacement = cluster.AddSiloAsync();
             var resumed = await Retry(start, $"a retry of {movement.OperationId} is answered by a survivor");
             var recoveredAt = clock.Elapsed;
-            var done = await Settled(borrower, movement.OperationId);
+            var done = await Settled(sut, movement.OperationId);
             var again = await start();
-            var newHost = await HostOf(cluster, borrower);
+            var newHost = await HostOf(cluster, sut);
             output.WriteLine($"{killedAt.TotalSeconds:F1}s: {kind} killed :{host.SiloPort} at {step}; the retry answered ({resumed.Status}) after {(recoveredAt - killedAt).TotalSeconds:F1}s on :{newHost.SiloPort}; {done.Status} after {(clock.Elapsed - killedAt).TotalSeconds:F1}s");
 
             Assert.Contains($"saga-crash: {new VaultKey($"borrower{n}", Chain)} {movement.OperationId} reached {step}; killing process {host.Pid}", host.Output, StringComparison.Ordinal);
@@ -75,8 +75,8 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
             Assert.Equal(OperationStatus.Completed, done.Status);
             Assert.Equal(done, again);
             var (balance, debt) = kind == OperationKind.Draw ? (Drawn, Drawn) : (Drawn - Repaid, Drawn - Repaid);
-            Assert.Equal(balance, await Balance(borrower, "USDC"));
-            Assert.InRange(await Debt(borrower, "USDC"), debt, debt + (debt / 10_000));
+            Assert.Equal(balance, await Balance(sut, "USDC"));
+            Assert.InRange(await Debt(sut, "USDC"), debt, debt + (debt / 10_000));
             await AssertConserved(cluster, vaults);
             await replacement;
         }
