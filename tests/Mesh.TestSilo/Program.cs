@@ -1,11 +1,19 @@
+using Mesh.Grains.Vaults;
 using Mesh.Silo.Hosting;
 using Mesh.TestGrains;
 using Mesh.TestSilo;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 
 // The production host with the test grains (Mesh.TestGrains) and test endpoints for graceful-stop and API tests.
-// Reminders as short as 1 s, so that reminder tests take seconds (Orleans' floor is 1 minute).
-return await MeshSiloHost.RunAsync(args, silo => silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1)), app =>
+// Reminders as short as 1 s, so that reminder tests take seconds (Orleans' floor is 1 minute). The vault saga's
+// checkpoint can be armed to crash the process between two writes (SagaCrashCheckpoint).
+return await MeshSiloHost.RunAsync(args, silo =>
+{
+    silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+    silo.Services.AddSingleton<SagaCrashCheckpoint>();
+    silo.Services.Replace(ServiceDescriptor.Singleton<ISagaCheckpoint>(sp => sp.GetRequiredService<SagaCrashCheckpoint>()));
+}, app =>
 {
     app.MapGet("/test/shutdown/{key}/work", async (string key, int ms, IGrainFactory grains) =>
         Results.Ok(new { count = await grains.GetGrain<IShutdownGrain>(key).Work(ms) }));
@@ -13,4 +21,5 @@ return await MeshSiloHost.RunAsync(args, silo => silo.Configure<ReminderOptions>
         Results.Ok(new { count = await grains.GetGrain<IShutdownGrain>(key).Stored() }));
     app.MapGet("/test/shutdown/in-flight", () => Results.Ok(new { count = ShutdownGrain.InFlight }));
     app.MapApiTestEndpoints();
+    app.MapSagaTestEndpoints();
 });

@@ -21,6 +21,7 @@ public static class MeshGrainsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(chains);
         services.TryAddSingleton(chains);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISagaCheckpoint, NoSagaCheckpoint>();
         services.AddSimulatedChains(chains);
         services.AddOptions<ProtocolAdmissionOptions>();
         services.AddOptions<MeshOracleOptions>();

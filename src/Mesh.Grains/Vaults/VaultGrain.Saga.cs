@@ -58,6 +58,7 @@ internal sealed partial class VaultGrain : IRemindable
             return op;
         }
 
+        checkpoint.Reached(Key.ToString(), op.OperationId, SagaStep.Recorded);
         var pool = GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset);
         UInt128? debt = null;
         var credited = UInt128.Zero;
@@ -91,6 +92,7 @@ internal sealed partial class VaultGrain : IRemindable
             return op;
         }
 
+        checkpoint.Reached(Key.ToString(), op.OperationId, SagaStep.PoolApplied);
         var done = await Finish(op, OperationStatus.Completed, null, debt, credited, cancellationToken);
         await EnsureRegistered(cancellationToken);
         return done;

@@ -16,6 +16,7 @@ internal sealed partial class VaultGrain(
     ChainsConfiguration chains,
     IChainClientProvider chainClients,
     IOptions<VaultRiskOptions> riskOptions,
+    ISagaCheckpoint checkpoint,
     TimeProvider time) : Grain, IVaultGrain
 {
     private VaultKey? _key;
