@@ -166,5 +166,9 @@ internal sealed partial class VaultGrain
 
             throw;
         }
+
+        // A durable wake-up before anything leaves this grain: if the silo dies mid-saga, the reminder reactivates the
+        // vault on a survivor, which resumes the operation even when no one calls it again.
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
     }
 }
