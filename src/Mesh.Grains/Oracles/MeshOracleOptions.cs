@@ -5,11 +5,11 @@ public sealed class MeshOracleOptions
 {
     /// <summary>Gets the sources an asset has when its settings name none.</summary>
     /// <value>The default is <c>feed-1</c>, <c>feed-2</c>, <c>feed-3</c> with a one-minute heartbeat.</value>
-    public IList<string> DefaultSources { get; init; } = ["feed-1", "feed-2", "feed-3"];
+    public IList<string> DefaultSources { get; set; } = ["feed-1", "feed-2", "feed-3"];
 
     /// <summary>Gets the annualized volatility used per asset until its oracle has history to estimate one.</summary>
     /// <value>The default is empty: every asset uses <see cref="DefaultFallbackVolatility"/>.</value>
-    public Dictionary<string, double> FallbackVolatility { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, double> FallbackVolatility { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the annualized volatility for an asset missing from <see cref="FallbackVolatility"/>.</summary>
     /// <value>The default is 0.8 (a volatile crypto asset: conservative until measured).</value>

@@ -36,7 +36,7 @@ public sealed class VaultRiskOptions
 
     /// <summary>Gets the market depth per asset: the USD value that trades in a day, for the impact term of haircuts.</summary>
     /// <value>The default is empty: every asset uses <see cref="DefaultDailyVolumeUsd"/>.</value>
-    public Dictionary<string, double> DailyVolumeUsd { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, double> DailyVolumeUsd { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the market depth assumed for an asset missing from <see cref="DailyVolumeUsd"/>.</summary>
     /// <value>The default is 500,000,000 USD a day.</value>

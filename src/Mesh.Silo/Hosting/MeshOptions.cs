@@ -1,4 +1,9 @@
 using Mesh.Api;
+using Mesh.Grains.Chains;
+using Mesh.Grains.Oracles;
+using Mesh.Grains.Pools;
+using Mesh.Grains.Protocols;
+using Mesh.Grains.Vaults;
 using Mesh.Storage;
 
 namespace Mesh.Silo.Hosting;
@@ -32,4 +37,24 @@ public sealed class MeshOptions
     /// <summary>Gets or sets the HTTP API settings.</summary>
     /// <value>The default is 64 KiB bodies, per-key token buckets, the operator key in <c>data/operator.key</c>.</value>
     public MeshApiOptions Api { get; set; } = new();
+
+    /// <summary>Gets or sets how protocols are admitted (<c>Mesh:Protocols</c>).</summary>
+    /// <value>The default sends every join to an operator.</value>
+    public ProtocolAdmissionOptions Protocols { get; set; } = new();
+
+    /// <summary>Gets or sets how vaults value collateral and size margin (<c>Mesh:Risk</c>).</summary>
+    /// <value>The default is a one-day 99% Student-t haircut, the scenario grid and a 1.25–1.6 band.</value>
+    public VaultRiskOptions Risk { get; set; } = new();
+
+    /// <summary>Gets or sets what every asset's oracle shares (<c>Mesh:Oracles</c>).</summary>
+    /// <value>The default is three sources per asset and a fallback volatility of 0.8.</value>
+    public MeshOracleOptions Oracles { get; set; } = new();
+
+    /// <summary>Gets or sets the pools' interest-rate curve (<c>Mesh:InterestRates</c>).</summary>
+    /// <value>The default is Aave-like: 4% below 80% utilization, 75% above.</value>
+    public InterestRateCurveOptions InterestRates { get; set; } = new();
+
+    /// <summary>Gets or sets how chain grains watch their chains (<c>Mesh:Chains</c>).</summary>
+    /// <value>The default polls every block time.</value>
+    public MeshChainsOptions Chains { get; set; } = new();
 }

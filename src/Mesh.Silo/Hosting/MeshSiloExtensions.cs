@@ -35,6 +35,11 @@ public static class MeshSiloExtensions
 
         builder.Services.AddSingleton(options);
         builder.Services.AddMeshGrains(chains);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Protocols));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Risk));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Oracles));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.InterestRates));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Chains.Monitor));
         builder.Services.AddMeshGrainCallResilience();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(services => new SchemaMigration(options.Storage.Provider, storage, services.GetRequiredService<ILogger<SchemaMigration>>()));

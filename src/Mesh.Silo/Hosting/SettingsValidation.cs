@@ -33,6 +33,28 @@ internal static class SettingsValidation
         {
             yield return problem;
         }
+
+        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Chains.Monitor.Validate })
+        {
+            if (Problem(check) is { } problem)
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>The domain options validate by throwing; their messages already name the setting.</summary>
+    private static string? Problem(Action validate)
+    {
+        try
+        {
+            validate();
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
     }
 
     private static IEnumerable<string> ValidateStorage(StorageOptions storage)
