@@ -29,7 +29,13 @@ internal static class ProtocolEndpoints
 
     private static async Task<Results<Created<AdmissionResponse>, Ok<AdmissionResponse>>> JoinAsync(JoinBody body, IGrainFactory grains, ApiKeyService keys, CancellationToken cancellationToken)
     {
-        var grain = grains.GetGrain<IProtocolGrain>(body.ProtocolId ?? "");
+        if (string.IsNullOrEmpty(body.ProtocolId))
+        {
+            // Orleans refuses an empty grain key (a 500); the grain's own check gives the other malformed ids their answer.
+            throw MeshException.Invalid("protocolId", "protocol.malformed_id", "protocolId must be 2-32 lower-case letters, digits and inner hyphens.");
+        }
+
+        var grain = grains.GetGrain<IProtocolGrain>(body.ProtocolId);
         var before = await grain.Read(cancellationToken);
         var view = await grain.Join(new JoinRequest(body.Name, body.Chains, body.Contact, body.RequestedTier, body.Account), cancellationToken);
         if (before is not null)
