@@ -15,6 +15,7 @@ internal sealed partial class OracleGrain(
     [PersistentState("oracle")] IPersistentState<OracleState> state,
     IOptionsMonitor<OracleOptions> assetOptions,
     IOptions<MeshOracleOptions> meshOptions,
+    Mesh.Chains.Configuration.ChainsConfiguration chains,
     TimeProvider time,
     ILogger<OracleGrain> logger) : Grain, IOracleGrain
 {
@@ -23,12 +24,17 @@ internal sealed partial class OracleGrain(
 
     private string Asset => this.GetPrimaryKeyString();
 
-    private OracleAggregator Aggregator => _aggregator ??= new OracleAggregator(assetOptions.Get(Asset), state.State);
+    private OracleAggregator Aggregator => _aggregator ??= new OracleAggregator(assetOptions.Get(KnownAsset()), state.State);
+
+    private string KnownAsset() =>
+        chains.Chains.Any(c => c.FindToken(Asset) is not null)
+            ? Asset
+            : throw new MeshException(MeshErrorKind.NotFound, "asset.unknown", $"'{Asset}' is not an asset of this mesh ({string.Join(", ", chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct())}).");
 
     public async Task<Public.OracleSnapshot> Observe(PriceObservation observation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observation);
-        var decimals = assetOptions.Get(Asset).Decimals;
+        var decimals = assetOptions.Get(KnownAsset()).Decimals;
         if (observation.Price <= 0)
         {
             throw MeshException.Invalid("price", "oracle.price_not_positive", $"price must be positive; it is {observation.Price}.");

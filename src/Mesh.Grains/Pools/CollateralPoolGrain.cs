@@ -15,6 +15,7 @@ namespace Mesh.Grains.Pools;
 internal sealed class CollateralPoolGrain(
     [PersistentState("pool")] IPersistentState<PoolGrainState> state,
     IOptions<InterestRateCurveOptions> curveOptions,
+    Mesh.Chains.Configuration.ChainsConfiguration chains,
     TimeProvider time) : Grain, ICollateralPoolGrain
 {
     private static readonly RiskFactorCap DefaultRiskFactorCap = new() { Absolute = UInt128.MaxValue, RelativeWad = 600_000_000_000_000_000UL };
@@ -23,9 +24,14 @@ internal sealed class CollateralPoolGrain(
 
     private string Asset => this.GetPrimaryKeyString();
 
-    private PoolLedger Ledger => _ledger ??= new PoolLedger(
+    private PoolLedger Ledger => _ledger ??= KnownAsset(chains, Asset) ?? new PoolLedger(
         state.State.Ledger ??= PoolLedger.NewState(time.GetUtcNow(), new PoolCaps { DefaultRiskFactorCap = DefaultRiskFactorCap }),
         new InterestRateCurve(curveOptions.Value));
+
+    private static PoolLedger? KnownAsset(Mesh.Chains.Configuration.ChainsConfiguration chains, string asset) =>
+        chains.Chains.Any(c => c.FindToken(asset) is not null)
+            ? null
+            : throw new MeshException(MeshErrorKind.NotFound, "asset.unknown", $"'{asset}' is not an asset of this mesh ({string.Join(", ", chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct())}).");
 
     public Task<CreditReceipt> Allocate(PublicCreditRequest request, CancellationToken cancellationToken = default)
     {

@@ -43,6 +43,8 @@ internal sealed partial class VaultGrain
             return existing;
         }
 
+        await RequireMember("repay credit", cancellationToken);
+
         var balance = state.State.Balances.GetValueOrDefault(movement.Asset);
         if (balance < movement.Amount)
         {

@@ -98,8 +98,11 @@ internal sealed partial class VaultGrain(
         }
     }
 
-    public Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Exposure>>([.. state.State.Exposures]);
+    public Task<IReadOnlyList<Exposure>> Exposures(CancellationToken cancellationToken = default)
+    {
+        _ = Chain; // a vault on a chain the mesh does not have is not found, as for every other read
+        return Task.FromResult<IReadOnlyList<Exposure>>([.. state.State.Exposures]);
+    }
 
     public Task<string?> Encumbrance(CancellationToken cancellationToken = default)
     {

@@ -41,11 +41,7 @@ public static partial class BadInputCases
             Fault("Idempotency-Key with a space", "{\"asset\":\"WETH\",\"amount\":\"1\"}", Bad, KeyInvalid, "Idempotency-Key", key: "a b");
             Fault("chain name malformed", "{\"asset\":\"WETH\",\"amount\":\"1\"}", Bad, InvalidName, "chain", $"/api/protocols/{DomainSilo.Main}/vaults/Local_A/{movement}");
             Fault("chain unknown", "{\"asset\":\"WETH\",\"amount\":\"1\"}", HttpStatusCode.NotFound, "chain.unknown", null, $"/api/protocols/{DomainSilo.Main}/vaults/local-z/{movement}");
-            if (movement != "repayments")
-            {
-                // A repayment on a chain the protocol did not join is refused for the empty balance first (still a 422).
-                Fault("chain not joined", "{\"asset\":\"WETH\",\"amount\":\"1\"}", HttpStatusCode.UnprocessableEntity, "protocol.chain_not_joined", null, $"/api/protocols/{DomainSilo.Main}/vaults/local-b/{movement}");
-            }
+            Fault("chain not joined", "{\"asset\":\"WETH\",\"amount\":\"1\"}", HttpStatusCode.UnprocessableEntity, "protocol.chain_not_joined", null, $"/api/protocols/{DomainSilo.Main}/vaults/local-b/{movement}");
 
             Fault("null body", "null", Bad, MalformedJson, null);
             Fault("empty body", "", Bad, MalformedJson, null);
@@ -152,6 +148,9 @@ public static partial class BadInputCases
         Get("health chain malformed", $"/api/protocols/{DomainSilo.Main}/vaults/Local_A/health", Caller.Protocol, Bad, InvalidName, "chain");
         Get("exposures chain malformed", $"/api/protocols/{DomainSilo.Main}/vaults/-a/exposures", Caller.Protocol, Bad, InvalidName, "chain");
         Get("health chain unknown", $"/api/protocols/{DomainSilo.Main}/vaults/local-z/health", Caller.Protocol, HttpStatusCode.NotFound, "chain.unknown", null);
+        Get("exposures chain unknown", $"/api/protocols/{DomainSilo.Main}/vaults/local-z/exposures", Caller.Protocol, HttpStatusCode.NotFound, "chain.unknown", null);
+        Get("pool asset unknown", "/api/pools/NOPE", Caller.Router, HttpStatusCode.NotFound, "asset.unknown", null);
+        Get("oracle asset unknown", "/api/oracles/NOPE", Caller.Router, HttpStatusCode.NotFound, "asset.unknown", null);
         Get("operation unknown", $"{DomainSilo.MainVault}/operations/nope", Caller.Protocol, HttpStatusCode.NotFound, "operation.not_found", null);
         Get("protocol unknown", "/api/protocols/bi-nobody", Caller.Operator, HttpStatusCode.NotFound, "protocol.not_found", null);
         Get("no such route", "/api/nothing-here", Caller.Operator, HttpStatusCode.NotFound, RouteNotFound, null);
