@@ -17,48 +17,28 @@ internal sealed partial class VaultGrain
 {
     private IGrainTimer? _chainPoll;
 
-    public async Task<OperationReceipt> Deposit(VaultMovement movement, CancellationToken cancellationToken = default)
-    {
-        MovementValidator.Check(movement, Chain);
-        if (Existing(movement, OperationKind.Deposit) is { } existing)
+    public Task<OperationReceipt> Deposit(VaultMovement movement, CancellationToken cancellationToken = default) =>
+        Start(movement, OperationKind.Deposit, () => RequireMember("deposit", allowSuspended: true, cancellationToken), cancellationToken);
+
+    public Task<OperationReceipt> Withdraw(VaultMovement movement, CancellationToken cancellationToken = default) =>
+        Start(movement, OperationKind.Withdraw, async () =>
         {
-            return existing;
-        }
+            await RequireMember("withdraw", allowSuspended: true, cancellationToken);
+            RequireBalance(movement, "withdraw");
+            await EnsureHealthyAfter(movement, draw: false, cancellationToken);
+        }, cancellationToken);
 
-        await RequireMember("deposit", cancellationToken);
-        await Record(movement, OperationKind.Deposit, debit: false, cancellationToken);
-        return await SettleChain(movement.OperationId, cancellationToken);
-    }
-
-    public async Task<OperationReceipt> Withdraw(VaultMovement movement, CancellationToken cancellationToken = default)
-    {
-        MovementValidator.Check(movement, Chain);
-        if (Existing(movement, OperationKind.Withdraw) is { } existing)
-        {
-            return existing;
-        }
-
-        await RequireMember("withdraw", cancellationToken);
-        var balance = state.State.Balances.GetValueOrDefault(movement.Asset);
-        if (balance < movement.Amount)
-        {
-            throw new MeshException(MeshErrorKind.Refused, "vault.insufficient_balance", $"The vault holds {balance} base units of {movement.Asset}; it cannot withdraw {movement.Amount}.", "amount");
-        }
-
-        await EnsureHealthyAfter(movement, draw: false, cancellationToken);
-        await Record(movement, OperationKind.Withdraw, debit: true, cancellationToken);
-        return await SettleChain(movement.OperationId, cancellationToken);
-    }
-
-    private async Task RequireMember(string action, CancellationToken cancellationToken)
+    /// <summary>Refuses a movement unless the vault's protocol is a member (active, or suspended when the movement reduces risk) that joined with this chain.</summary>
+    private async Task RequireMember(string action, bool allowSuspended, CancellationToken cancellationToken)
     {
         var protocol = await GrainFactory.GetGrain<IProtocolGrain>(Key.ProtocolId).Read(cancellationToken);
-        if (protocol?.Status is not (ProtocolStatus.Active or ProtocolStatus.Suspended))
+        var allowed = protocol?.Status == ProtocolStatus.Active || (allowSuspended && protocol?.Status == ProtocolStatus.Suspended);
+        if (!allowed)
         {
             throw new MeshException(MeshErrorKind.Refused, "protocol.not_active", $"Protocol {Key.ProtocolId} is {protocol?.Status.ToString() ?? "unknown"}; it may not {action}.");
         }
 
-        if (!protocol.Chains.Contains(Key.Chain))
+        if (!protocol!.Chains.Contains(Key.Chain))
         {
             throw new MeshException(MeshErrorKind.Refused, "protocol.chain_not_joined", $"Protocol {Key.ProtocolId} did not join with chain {Key.Chain}.");
         }

@@ -15,84 +15,41 @@ namespace Mesh.Grains.Vaults;
 /// </summary>
 internal sealed partial class VaultGrain
 {
-    public async Task<OperationReceipt> Draw(VaultMovement movement, CancellationToken cancellationToken = default)
-    {
-        MovementValidator.Check(movement, Chain);
-        if (Existing(movement, OperationKind.Draw) is { } existing)
+    public Task<OperationReceipt> Draw(VaultMovement movement, CancellationToken cancellationToken = default) =>
+        Start(movement, OperationKind.Draw, async () =>
         {
-            return existing;
-        }
+            await RequireMember("draw credit", allowSuspended: false, cancellationToken);
+            var snapshot = await GrainFactory.GetGrain<IOracleGrain>(movement.Asset).Snapshot(cancellationToken);
+            if (snapshot.BreakerOpen)
+            {
+                throw new MeshException(MeshErrorKind.Unavailable, "credit.paused", $"New credit in {movement.Asset} is paused while its oracle's circuit breaker is open; repayments and withdrawals of free collateral go on.");
+            }
 
-        await RequireProtocol(ProtocolStatus.Active, "draw credit", cancellationToken);
-        var snapshot = await GrainFactory.GetGrain<IOracleGrain>(movement.Asset).Snapshot(cancellationToken);
-        if (snapshot.BreakerOpen)
+            await EnsureHealthyAfter(movement, draw: true, cancellationToken);
+        }, cancellationToken);
+
+    public Task<OperationReceipt> Repay(VaultMovement movement, CancellationToken cancellationToken = default) =>
+        Start(movement, OperationKind.Repay, async () =>
         {
-            throw new MeshException(MeshErrorKind.Unavailable, "credit.paused", $"New credit in {movement.Asset} is paused while its oracle's circuit breaker is open; repayments and withdrawals of free collateral go on.");
-        }
+            await RequireMember("repay credit", allowSuspended: true, cancellationToken);
+            RequireBalance(movement, "repay");
+            var debt = state.State.Debt.GetValueOrDefault(movement.Asset);
+            if (debt < movement.Amount)
+            {
+                throw new MeshException(MeshErrorKind.Refused, "vault.repay_exceeds_debt", $"The vault owes {debt} base units of {movement.Asset} (as last seen); it cannot repay {movement.Amount}.", "amount");
+            }
+        }, cancellationToken);
 
-        await EnsureHealthyAfter(movement, draw: true, cancellationToken);
-        await Record(movement, OperationKind.Draw, debit: false, cancellationToken);
-        return await Settle(movement.OperationId, cancellationToken);
-    }
-
-    public async Task<OperationReceipt> Repay(VaultMovement movement, CancellationToken cancellationToken = default)
-    {
-        MovementValidator.Check(movement, Chain);
-        if (Existing(movement, OperationKind.Repay) is { } existing)
+    public Task<OperationReceipt> Supply(VaultMovement movement, CancellationToken cancellationToken = default) =>
+        Start(movement, OperationKind.Supply, async () =>
         {
-            return existing;
-        }
+            await RequireMember("supply liquidity", allowSuspended: true, cancellationToken);
+            RequireBalance(movement, "supply");
+            await EnsureHealthyAfter(movement, draw: false, cancellationToken);
+        }, cancellationToken);
 
-        await RequireMember("repay credit", cancellationToken);
-
-        var balance = state.State.Balances.GetValueOrDefault(movement.Asset);
-        if (balance < movement.Amount)
-        {
-            throw new MeshException(MeshErrorKind.Refused, "vault.insufficient_balance", $"The vault holds {balance} base units of {movement.Asset}; it cannot repay {movement.Amount}.", "amount");
-        }
-
-        var debt = state.State.Debt.GetValueOrDefault(movement.Asset);
-        if (debt < movement.Amount)
-        {
-            throw new MeshException(MeshErrorKind.Refused, "vault.repay_exceeds_debt", $"The vault owes {debt} base units of {movement.Asset} (as last seen); it cannot repay {movement.Amount}.", "amount");
-        }
-
-        await Record(movement, OperationKind.Repay, debit: true, cancellationToken);
-        return await Settle(movement.OperationId, cancellationToken);
-    }
-
-    public async Task<OperationReceipt> Supply(VaultMovement movement, CancellationToken cancellationToken = default)
-    {
-        MovementValidator.Check(movement, Chain);
-        if (Existing(movement, OperationKind.Supply) is { } existing)
-        {
-            return existing;
-        }
-
-        await RequireMember("supply liquidity", cancellationToken);
-        var balance = state.State.Balances.GetValueOrDefault(movement.Asset);
-        if (balance < movement.Amount)
-        {
-            throw new MeshException(MeshErrorKind.Refused, "vault.insufficient_balance", $"The vault holds {balance} base units of {movement.Asset}; it cannot supply {movement.Amount}.", "amount");
-        }
-
-        await EnsureHealthyAfter(movement, draw: false, cancellationToken);
-        await Record(movement, OperationKind.Supply, debit: true, cancellationToken);
-        return await Settle(movement.OperationId, cancellationToken);
-    }
-
-    public async Task<OperationReceipt> Redeem(VaultMovement movement, CancellationToken cancellationToken = default)
-    {
-        MovementValidator.Check(movement, Chain);
-        if (Existing(movement, OperationKind.Redeem) is { } existing)
-        {
-            return existing;
-        }
-
-        await RequireMember("redeem pool shares", cancellationToken);
-        await Record(movement, OperationKind.Redeem, debit: false, cancellationToken);
-        return await Settle(movement.OperationId, cancellationToken);
-    }
+    public Task<OperationReceipt> Redeem(VaultMovement movement, CancellationToken cancellationToken = default) =>
+        Start(movement, OperationKind.Redeem, () => RequireMember("redeem pool shares", allowSuspended: true, cancellationToken), cancellationToken);
 
     public Task<OperationReceipt?> Operation(string operationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Operations.GetValueOrDefault(operationId ?? ""));
@@ -109,17 +66,31 @@ internal sealed partial class VaultGrain
             : throw new MeshException(MeshErrorKind.Conflict, "operation.id_reused", $"Operation {movement.OperationId} was a {existing.Kind} of {existing.Amount} {existing.Asset}; the id cannot be reused for another movement.", "operationId");
     }
 
-    private async Task RequireProtocol(ProtocolStatus status, string action, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one path of every movement: validate, answer a retry from the record, run the kind's checks, record the
+    /// operation durably (taking the amount out of the balance when it leaves the vault), then drive it.
+    /// </summary>
+    private async Task<OperationReceipt> Start(VaultMovement movement, OperationKind kind, Func<Task> checks, CancellationToken cancellationToken)
     {
-        var protocol = await GrainFactory.GetGrain<IProtocolGrain>(Key.ProtocolId).Read(cancellationToken);
-        if (protocol?.Status != status)
+        MovementValidator.Check(movement, Chain);
+        if (Existing(movement, kind) is { } existing)
         {
-            throw new MeshException(MeshErrorKind.Refused, "protocol.not_active", $"Protocol {Key.ProtocolId} is {protocol?.Status.ToString() ?? "unknown"}; it may not {action}.");
+            return existing;
         }
 
-        if (!protocol.Chains.Contains(Key.Chain))
+        await checks();
+        await Record(movement, kind, debit: kind is OperationKind.Withdraw or OperationKind.Repay or OperationKind.Supply, cancellationToken);
+        return kind is OperationKind.Deposit or OperationKind.Withdraw
+            ? await SettleChain(movement.OperationId, cancellationToken)
+            : await Settle(movement.OperationId, cancellationToken);
+    }
+
+    private void RequireBalance(VaultMovement movement, string verb)
+    {
+        var balance = state.State.Balances.GetValueOrDefault(movement.Asset);
+        if (balance < movement.Amount)
         {
-            throw new MeshException(MeshErrorKind.Refused, "protocol.chain_not_joined", $"Protocol {Key.ProtocolId} did not join with chain {Key.Chain}.");
+            throw new MeshException(MeshErrorKind.Refused, "vault.insufficient_balance", $"The vault holds {balance} base units of {movement.Asset}; it cannot {verb} {movement.Amount}.", "amount");
         }
     }
 
