@@ -46,6 +46,18 @@ public sealed class VaultRiskOptions
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
     {
+        foreach (var (section, check) in new (string, Action)[] { ("Haircut", Haircut.Validate), ("ScenarioMargin", ScenarioMargin.Validate) })
+        {
+            try
+            {
+                check();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw new ArgumentException($"Mesh:Risk:{section}: {e.Message}", e);
+            }
+        }
+
         if (ExpectedShortfallPaths is < 100 or > 1_000_000)
         {
             throw new ArgumentException($"Mesh:Risk:ExpectedShortfallPaths must be in [100, 1000000]; it is {ExpectedShortfallPaths}.");

@@ -36,7 +36,9 @@ public sealed class HaircutOptions
     /// <value>The default is 1 (100%).</value>
     public double MaxHaircut { get; set; } = 1.0;
 
-    internal void Validate()
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of its domain; the message names it.</exception>
+    public void Validate()
     {
         if (!(Confidence > 0.5 && Confidence < 1) || !(LiquidationHorizonDays > 0) || !(DaysPerYear > 0))
         {

@@ -31,7 +31,9 @@ public sealed class ScenarioMarginOptions
     /// <value>The default is 365.</value>
     public double DaysPerYear { get; set; } = 365.0;
 
-    internal void Validate()
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of its domain; the message names it.</exception>
+    public void Validate()
     {
         if (!(PriceScanRange > 0 && PriceScanRange * ExtremeMoveMultiple < 1) || PriceSteps < 1 || !(VolScanRange >= 0 && VolScanRange < 1))
         {

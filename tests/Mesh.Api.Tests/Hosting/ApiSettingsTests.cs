@@ -3,7 +3,7 @@ using Mesh.Testing;
 
 namespace Mesh.Api.Tests.Hosting;
 
-/// <summary>Mesh:Api settings are checked at start like every Mesh setting: exit code 2 and one line naming the key.</summary>
+/// <summary>Mesh:Api and the domain settings are checked at start like every Mesh setting: exit code 2 and one line naming the key.</summary>
 public sealed class ApiSettingsTests : IDisposable
 {
     private readonly string _folder = ApiSilo.NewFolder();
@@ -13,6 +13,11 @@ public sealed class ApiSettingsTests : IDisposable
     [InlineData("--Mesh:Api:RateLimit:TokenLimt=5", "Mesh:Api:RateLimit:TokenLimt: unknown setting (did you mean Mesh:Api:RateLimit:TokenLimit?)")]
     [InlineData("--Mesh:Api:IdempotencyLease=soon", "Mesh:Api:IdempotencyLease: the value 'soon' cannot be read (expected a duration such as 00:00:30)")]
     [InlineData("--Mesh:Api:MaxRequestBodyBytes=big", "Mesh:Api:MaxRequestBodyBytes: the value 'big' cannot be read (expected a whole number)")]
+    [InlineData("--Mesh:Risk:BandMin=0.9", "Mesh:Risk:BandMin must exceed 1")]
+    [InlineData("--Mesh:Risk:BandMx=2", "Mesh:Risk:BandMx: unknown setting (did you mean Mesh:Risk:BandMax?)")]
+    [InlineData("--Mesh:Protocols:AutoApproveUpTo=Everything", "Mesh:Protocols:AutoApproveUpTo: the value 'Everything' cannot be read")]
+    [InlineData("--Mesh:InterestRates:OptimalUtilization=1.5", "OptimalUtilization must be in (0, 1)")]
+    [InlineData("--Mesh:Risk:Haircut:TailDegreesOfFreedom=1.5", "Mesh:Risk:Haircut: HaircutOptions: TailDegreesOfFreedom must be in (2, 1000]")]
     public async Task Start_BadApiSetting_ExitsWithCode2NamingIt(string setting, string expected)
     {
         var (exitCode, output) = await SiloProcess.RunToExitAsync(_folder, setting);
