@@ -16,6 +16,7 @@ namespace Mesh.Grains.Vaults;
 internal sealed partial class VaultGrain
 {
     private IGrainTimer? _chainPoll;
+    private string? _account;
 
     public Task<OperationReceipt> Deposit(VaultMovement movement, CancellationToken cancellationToken = default) =>
         Start(movement, OperationKind.Deposit, () => RequireMember("deposit", allowSuspended: true, cancellationToken), cancellationToken);
@@ -45,8 +46,6 @@ internal sealed partial class VaultGrain
 
         _account = protocol.Account;
     }
-
-    private string? _account;
 
     private async Task<OperationReceipt> SettleChain(string operationId, CancellationToken cancellationToken)
     {
