@@ -17,6 +17,9 @@ public sealed record ChainsConfiguration
     /// <summary>The bridge routes, in file order. Each (from, to, asset) triple is unique.</summary>
     public required IReadOnlyList<BridgeRoute> Routes { get; init; }
 
+    /// <summary>Gets the assets of the mesh: every token symbol on any chain, once, in ordinal order.</summary>
+    public IReadOnlyList<string> Assets => [.. Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>Finds a chain by its name (case-sensitive).</summary>
     /// <param name="name">The chain name, e.g. <c>local-a</c>.</param>
     /// <returns>The chain, or <see langword="null"/> when no chain has that name.</returns>

@@ -30,7 +30,7 @@ public static class MeshGrainsServiceCollectionExtensions
             o.Validate();
             return true;
         });
-        foreach (var asset in chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct(StringComparer.Ordinal))
+        foreach (var asset in chains.Assets)
         {
             // An asset whose settings name no sources gets the shared defaults; configuration binding runs before this.
             services.AddOptions<OracleOptions>(asset).PostConfigure<Microsoft.Extensions.Options.IOptions<MeshOracleOptions>>((o, mesh) =>

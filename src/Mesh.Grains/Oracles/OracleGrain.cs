@@ -1,4 +1,5 @@
 using Mesh.Errors;
+using Mesh.Grains.Hosting;
 using Mesh.Oracles;
 using Mesh.Revaluation;
 using Mesh.Risk.Volatility;
@@ -24,17 +25,12 @@ internal sealed partial class OracleGrain(
 
     private string Asset => this.GetPrimaryKeyString();
 
-    private OracleAggregator Aggregator => _aggregator ??= new OracleAggregator(assetOptions.Get(KnownAsset()), state.State);
-
-    private string KnownAsset() =>
-        chains.Chains.Any(c => c.FindToken(Asset) is not null)
-            ? Asset
-            : throw new MeshException(MeshErrorKind.NotFound, "asset.unknown", $"'{Asset}' is not an asset of this mesh ({string.Join(", ", chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct())}).");
+    private OracleAggregator Aggregator => _aggregator ??= new OracleAggregator(assetOptions.Get(KnownAssets.Require(chains, Asset)), state.State);
 
     public async Task<Public.OracleSnapshot> Observe(PriceObservation observation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observation);
-        var decimals = assetOptions.Get(KnownAsset()).Decimals;
+        var decimals = assetOptions.Get(KnownAssets.Require(chains, Asset)).Decimals;
         if (observation.Price <= 0)
         {
             throw MeshException.Invalid("price", "oracle.price_not_positive", $"price must be positive; it is {observation.Price}.");
@@ -45,11 +41,10 @@ internal sealed partial class OracleGrain(
             throw MeshException.Invalid("price", "oracle.too_many_decimals", $"price may have at most {decimals} decimal places for {Asset}.");
         }
 
-        var before = System.Text.Json.JsonSerializer.Serialize(state.State);
         var now = time.GetUtcNow();
         Aggregator.Observe(new OracleObservation(observation.Source, OraclePrice.FromDecimal(observation.Price, decimals), observation.ObservedAt), now);
         var snapshot = Aggregator.Aggregate(now);
-        await Persist(before, cancellationToken);
+        await Persist(cancellationToken);
         var view = View(snapshot);
         Publish(view);
         return view;
@@ -58,11 +53,10 @@ internal sealed partial class OracleGrain(
     public async Task<Public.OracleSnapshot> Snapshot(CancellationToken cancellationToken = default)
     {
         var round = state.State.RoundId;
-        var before = System.Text.Json.JsonSerializer.Serialize(state.State);
         var snapshot = Aggregator.Aggregate(time.GetUtcNow());
         if (snapshot.RoundId != round)
         {
-            await Persist(before, cancellationToken);
+            await Persist(cancellationToken);
         }
 
         var view = View(snapshot);
@@ -70,20 +64,9 @@ internal sealed partial class OracleGrain(
         return view;
     }
 
-    private async Task Persist(string before, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            // The aggregator changed the state in place; put back what storage holds and start over from it.
-            state.State = System.Text.Json.JsonSerializer.Deserialize<OracleState>(before)!;
-            _aggregator = null;
-            throw;
-        }
-    }
+    /// <summary>The aggregator changed the state in place: on a failed write, start over from what storage holds.</summary>
+    private Task Persist(CancellationToken cancellationToken) =>
+        state.WriteOrRestoreAsync(this, () => _aggregator = null, cancellationToken);
 
     private void Publish(Public.OracleSnapshot view)
     {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Mesh.Errors;
+using Mesh.Grains.Hosting;
 using Mesh.Pools;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -24,14 +24,14 @@ internal sealed class CollateralPoolGrain(
 
     private string Asset => this.GetPrimaryKeyString();
 
-    private PoolLedger Ledger => _ledger ??= KnownAsset(chains, Asset) ?? new PoolLedger(
-        state.State.Ledger ??= PoolLedger.NewState(time.GetUtcNow(), new PoolCaps { DefaultRiskFactorCap = DefaultRiskFactorCap }),
-        new InterestRateCurve(curveOptions.Value));
+    private PoolLedger Ledger => _ledger ??= CreateLedger();
 
-    private static PoolLedger? KnownAsset(Mesh.Chains.Configuration.ChainsConfiguration chains, string asset) =>
-        chains.Chains.Any(c => c.FindToken(asset) is not null)
-            ? null
-            : throw new MeshException(MeshErrorKind.NotFound, "asset.unknown", $"'{asset}' is not an asset of this mesh ({string.Join(", ", chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).Distinct())}).");
+    private PoolLedger CreateLedger()
+    {
+        KnownAssets.Require(chains, Asset);
+        state.State.Ledger ??= PoolLedger.NewState(time.GetUtcNow(), new PoolCaps { DefaultRiskFactorCap = DefaultRiskFactorCap });
+        return new PoolLedger(state.State.Ledger, new InterestRateCurve(curveOptions.Value));
+    }
 
     public Task<CreditReceipt> Allocate(PublicCreditRequest request, CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,6 @@ internal sealed class CollateralPoolGrain(
                 : throw new MeshException(known.RefusalKind!.Value, known.RefusalCode, known.RefusalMessage!, known.RefusalField);
         }
 
-        var before = JsonSerializer.Serialize(state.State.Ledger);
         var op = new PoolOperation { Kind = kind, Party = party, Amount = amount };
         MeshException? refusal = null;
         try
@@ -117,17 +116,7 @@ internal sealed class CollateralPoolGrain(
         }
 
         state.State.Operations[operationId] = op;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            state.State.Operations.Remove(operationId);
-            state.State.Ledger = JsonSerializer.Deserialize<PoolState>(before);
-            _ledger = null;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(this, () => _ledger = null, cancellationToken);
 
         return refusal is null ? answer(op) : throw refusal;
     }

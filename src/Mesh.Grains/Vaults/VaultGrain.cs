@@ -121,15 +121,9 @@ internal sealed partial class VaultGrain(
         var s = state.State;
         var assets = s.Balances.Keys.Concat(s.Debt.Keys).Concat(s.Exposures.Select(e => e.Underlying));
         var markets = await Markets(assets, requirePrice: false, cancellationToken);
-        if (_portfolio is null || _expectedShortfall is null)
-        {
-            _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
-            _expectedShortfall = VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
-        }
-        else
-        {
-            _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
-        }
+        // The book is repriced at every revaluation; its Monte Carlo shortfall only when the book changes (or on activation).
+        _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
+        _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
 
         var decimals = Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(s.Balances, s.Debt, decimals);
@@ -152,8 +146,7 @@ internal sealed partial class VaultGrain(
         return health;
     }
 
-    private HashSet<string> KnownAssets() =>
-        chains.Chains.SelectMany(c => c.Tokens).Select(t => t.Symbol).ToHashSet(StringComparer.Ordinal);
+    private HashSet<string> KnownAssets() => chains.Assets.ToHashSet(StringComparer.Ordinal);
 
     private async Task<Dictionary<string, AssetMarket>> Markets(IEnumerable<string> assets, bool requirePrice, CancellationToken cancellationToken)
     {
