@@ -17,7 +17,7 @@ public static partial class BadInputCases
     private static readonly BodyField[] ObservationFields =
     [
         new("price", "2000", "\"2000\""),
-        new("observedAt", Quote(DateTimeOffset.UtcNow.ToString("O")), "12"),
+        new("observedAt", Quote(TimeProvider.System.GetUtcNow().ToString("O")), "12"),
     ];
 
     private static void Movements(List<BadRequestCase> rows)
@@ -77,7 +77,7 @@ public static partial class BadInputCases
             ("strike negative", "strike", "-1800", "exposure.strike_out_of_range"),
             ("strike missing", "strike", null, "exposure.strike_out_of_range"),
             ("strike as bool", "strike", "true", InvalidField),
-            ("expiry in the past", "expiry", Quote(DateTimeOffset.UtcNow.AddDays(-1).ToString("O")), "exposure.expiry_not_future"),
+            ("expiry in the past", "expiry", Quote(TimeProvider.System.GetUtcNow().AddDays(-1).ToString("O")), "exposure.expiry_not_future"),
             ("expiry missing", "expiry", null, "exposure.expiry_not_future"),
             ("expiry not a date", "expiry", "\"soon\"", InvalidField),
             ("implied volatility zero", "impliedVolatility", "0", "exposure.volatility_out_of_range"),
@@ -117,7 +117,7 @@ public static partial class BadInputCases
             Book($"perp {what}", Of(DomainSilo.OptionJson(), Object(Replace(perp, field, value))), Bad, code, $"exposures[1].{field}");
         }
 
-        foreach (var (field, value) in new[] { ("right", "\"call\""), ("strike", "1800"), ("expiry", Quote(DateTimeOffset.UtcNow.AddDays(30).ToString("O"))), ("impliedVolatility", "0.7") })
+        foreach (var (field, value) in new[] { ("right", "\"call\""), ("strike", "1800"), ("expiry", Quote(TimeProvider.System.GetUtcNow().AddDays(30).ToString("O"))), ("impliedVolatility", "0.7") })
         {
             Book($"perp with option field {field}", Of(DomainSilo.OptionJson(), Object([.. perp, (field, value)])), Bad, "exposure.field_not_allowed", $"exposures[1].{field}");
         }
@@ -133,7 +133,7 @@ public static partial class BadInputCases
         Fault("price negative", "price", "-2000", Bad, "oracle.price_not_positive");
         Fault("price with 9 decimals", "price", "2000.123456789", Bad, "oracle.too_many_decimals");
         Fault("price beyond decimal", "price", "1e40", Bad, InvalidField);
-        Fault("observedAt an hour ahead", "observedAt", Quote(DateTimeOffset.UtcNow.AddHours(1).ToString("O")), Bad, "oracle.timestamp_in_future");
+        Fault("observedAt an hour ahead", "observedAt", Quote(TimeProvider.System.GetUtcNow().AddHours(1).ToString("O")), Bad, "oracle.timestamp_in_future");
         Fault("observedAt not a date", "observedAt", "\"yesterday\"", Bad, InvalidField);
         rows.Add(new("observation: asset name malformed", HttpMethod.Post, "/api/oracles/W$ETH/observations", Caller.Feeder, Object(ObservationFields.Select(f => (f.Name, f.Valid))), Bad, InvalidName, "asset"));
     }

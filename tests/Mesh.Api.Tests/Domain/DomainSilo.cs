@@ -36,7 +36,7 @@ public sealed class DomainSilo : IAsyncLifetime
         $$"""{"protocolId":"{{id}}","name":"Fixture {{id}}","chains":["{{Chain}}"],"contact":"ops@example.org","requestedTier":"{{tier}}","account":"{{account}}"}""";
 
     public static string OptionJson(string id = "o1") =>
-        $$"""{"id":"{{id}}","kind":"option","underlying":"WETH","size":20,"side":"short","right":"put","strike":1800,"expiry":"{{DateTimeOffset.UtcNow.AddDays(30):O}}","impliedVolatility":0.7}""";
+        $$"""{"id":"{{id}}","kind":"option","underlying":"WETH","size":20,"side":"short","right":"put","strike":1800,"expiry":"{{TimeProvider.System.GetUtcNow().AddDays(30):O}}","impliedVolatility":0.7}""";
 
     public static string PerpJson(string id = "p1") => $$"""{"id":"{{id}}","kind":"perp","underlying":"WETH","size":2,"side":"long","entryPrice":1950}""";
 
@@ -73,7 +73,7 @@ public sealed class DomainSilo : IAsyncLifetime
     /// <summary>Every feeder posts WETH 2000 and USDC 1 observed now (keeps the sources fresh for a minute).</summary>
     public async Task FeedPricesAsync()
     {
-        var at = DateTimeOffset.UtcNow.AddMilliseconds(-200);
+        var at = TimeProvider.System.GetUtcNow().AddMilliseconds(-200);
         foreach (var key in _feederKeys)
         {
             foreach (var (asset, price) in new[] { ("WETH", "2000"), ("USDC", "1") })

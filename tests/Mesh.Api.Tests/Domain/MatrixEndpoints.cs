@@ -86,7 +86,7 @@ public static class MatrixEndpoints
             new("read health", HttpMethod.Get, (_, _) => At($"{Vault}/health"), ownOrOperator),
             new("read pool", HttpMethod.Get, (_, _) => At("/api/pools/WETH"), keyOnly),
             new("read oracle", HttpMethod.Get, (_, _) => At("/api/oracles/WETH"), keyOnly),
-            new("observe price", HttpMethod.Post, (_, _) => At("/api/oracles/WETH/observations", $$"""{"price":2000,"observedAt":"{{DateTimeOffset.UtcNow.AddMilliseconds(-100):O}}"}"""), Rules(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok)),
+            new("observe price", HttpMethod.Post, (_, _) => At("/api/oracles/WETH/observations", $$"""{"price":2000,"observedAt":"{{TimeProvider.System.GetUtcNow().AddMilliseconds(-100):O}}"}"""), Rules(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok)),
             new("create key", HttpMethod.Post, (_, _) => At("/api/operator/keys", $$"""{"role":"router","principal":"{{Fresh("az-router")}}"}"""), operatorOnly),
             new("list keys", HttpMethod.Get, (_, _) => At("/api/operator/keys"), operatorOnly),
             new("revoke key", HttpMethod.Delete, async (f, caller) =>

@@ -29,7 +29,7 @@ public sealed class WalkthroughTests(SharedSilo shared)
             var key = await Silo.CreateKeyAsync("oracle-feeder", feed);
             foreach (var (asset, price) in new[] { ("WETH", weth), ("USDC", 1m) })
             {
-                await Ok(Silo.PostAsync($"/api/oracles/{asset}/observations", key, $$"""{"price":{{price}},"observedAt":"{{DateTimeOffset.UtcNow:O}}"}"""));
+                await Ok(Silo.PostAsync($"/api/oracles/{asset}/observations", key, $$"""{"price":{{price}},"observedAt":"{{TimeProvider.System.GetUtcNow():O}}"}"""));
             }
         }
     }
@@ -48,7 +48,7 @@ public sealed class WalkthroughTests(SharedSilo shared)
         var operation = deposit.GetProperty("operationId").GetString();
         await Eventually.TrueAsync(async () => (await Ok(Silo.GetAsync($"/api/protocols/{id}/vaults/local-a/operations/{operation}", key))).GetProperty("status").GetString() == "completed", "the deposit is final", TimeSpan.FromSeconds(30));
         using var retry = await Silo.PostAsync($"/api/protocols/{id}/vaults/local-a/deposits", key, $$"""{"asset":"WETH","amount":"{{Weth10}}"}""", idempotencyKey: "dep-1");
-        var reported = await Ok(Silo.SendAsync(HttpMethod.Put, $"/api/protocols/{id}/vaults/local-a/exposures", key, $$"""{"exposures":[{"id":"c1","kind":"option","underlying":"WETH","size":20,"side":"short","right":"put","strike":1800,"expiry":"{{DateTimeOffset.UtcNow.AddDays(30):O}}","impliedVolatility":0.7}]}"""));
+        var reported = await Ok(Silo.SendAsync(HttpMethod.Put, $"/api/protocols/{id}/vaults/local-a/exposures", key, $$"""{"exposures":[{"id":"c1","kind":"option","underlying":"WETH","size":20,"side":"short","right":"put","strike":1800,"expiry":"{{TimeProvider.System.GetUtcNow().AddDays(30):O}}","impliedVolatility":0.7}]}"""));
         await Prices(1_400m);
         var shocked = await Ok(Silo.GetAsync($"/api/protocols/{id}/vaults/local-a/health", key));
 

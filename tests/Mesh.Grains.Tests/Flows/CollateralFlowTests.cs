@@ -35,7 +35,7 @@ public sealed class CollateralFlowTests(DomainFixture fixture) : IClassFixture<D
         {
             for (var i = 1; i <= 3; i++)
             {
-                await fixture.Client.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation($"feed-{i}", price, DateTimeOffset.UtcNow));
+                await fixture.Client.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation($"feed-{i}", price, TimeProvider.System.GetUtcNow()));
             }
         }
     }

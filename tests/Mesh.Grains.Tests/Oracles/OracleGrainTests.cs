@@ -14,7 +14,7 @@ public sealed class OracleGrainTests(DomainFixture fixture) : IClassFixture<Doma
         OracleSnapshot? last = null;
         for (var i = 0; i < prices.Length; i++)
         {
-            last = await oracle.Observe(new PriceObservation($"feed-{i + 1}", prices[i], DateTimeOffset.UtcNow));
+            last = await oracle.Observe(new PriceObservation($"feed-{i + 1}", prices[i], TimeProvider.System.GetUtcNow()));
         }
 
         return last!;
@@ -47,7 +47,7 @@ public sealed class OracleGrainTests(DomainFixture fixture) : IClassFixture<Doma
         await Feed(sut, 1.0001m, 0.9999m, 1m);
         var before = await sut.Snapshot();
 
-        var error = await Assert.ThrowsAsync<MeshException>(() => sut.Observe(new PriceObservation(source, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow)));
+        var error = await Assert.ThrowsAsync<MeshException>(() => sut.Observe(new PriceObservation(source, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), TimeProvider.System.GetUtcNow())));
         var after = await sut.Snapshot();
 
         Assert.Equal(code, error.Code);
@@ -58,7 +58,7 @@ public sealed class OracleGrainTests(DomainFixture fixture) : IClassFixture<Doma
     [Fact]
     public async Task Observe_FromTheFuture_IsRefused()
     {
-        var error = await Assert.ThrowsAsync<MeshException>(() => Oracle("USDC").Observe(new PriceObservation("feed-1", 1m, DateTimeOffset.UtcNow.AddMinutes(5))));
+        var error = await Assert.ThrowsAsync<MeshException>(() => Oracle("USDC").Observe(new PriceObservation("feed-1", 1m, TimeProvider.System.GetUtcNow().AddMinutes(5))));
 
         Assert.Equal("oracle.timestamp_in_future", error.Code);
     }

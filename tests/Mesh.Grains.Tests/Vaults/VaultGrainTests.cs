@@ -11,7 +11,7 @@ public sealed class VaultGrainTests(DomainFixture fixture) : IClassFixture<Domai
 {
     private const string ProtocolAccount = "0x00000000000000000000000000000000000000b7";
 
-    private static readonly DateTimeOffset Expiry = DateTimeOffset.UtcNow.AddDays(30);
+    private static readonly DateTimeOffset Expiry = TimeProvider.System.GetUtcNow().AddDays(30);
 
     private static Exposure ShortCall(string id, decimal size) =>
         new(id, ExposureKind.Option, "WETH", size, PositionSide.Short, OptionRight.Call, 2_200m, Expiry, ImpliedVolatility: 0.7m);
@@ -28,7 +28,7 @@ public sealed class VaultGrainTests(DomainFixture fixture) : IClassFixture<Domai
         var oracle = fixture.Client.GetGrain<IOracleGrain>("WETH");
         for (var i = 1; i <= 3; i++)
         {
-            await oracle.Observe(new PriceObservation($"feed-{i}", weth + i - 2, DateTimeOffset.UtcNow));
+            await oracle.Observe(new PriceObservation($"feed-{i}", weth + i - 2, TimeProvider.System.GetUtcNow()));
         }
     }
 

@@ -125,7 +125,7 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
         {
             for (var i = 1; i <= 3; i++)
             {
-                await cluster.Client.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation($"feed-{i}", price, DateTimeOffset.UtcNow));
+                await cluster.Client.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation($"feed-{i}", price, TimeProvider.System.GetUtcNow()));
             }
         }
     }
