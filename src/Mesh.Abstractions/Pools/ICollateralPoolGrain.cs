@@ -49,4 +49,19 @@ public interface ICollateralPoolGrain : IGrainWithStringKey
     /// <returns>Its shares and what they are worth now.</returns>
     [Alias("mesh.pool.position")]
     Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default);
+
+    /// <summary>What the pool answered to an operation id, if it has seen it: how a vault's pending step is resolved by an audit.</summary>
+    /// <param name="operationId">The operation's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record, or null when the pool never applied nor refused that id.</returns>
+    [Alias("mesh.pool.operation")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The pool's flows and balances as of its last change, with its identity checked: deposits − withdrawals + interest charged − reserve paid = free + credit outstanding.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The audit.</returns>
+    [Alias("mesh.pool.audit")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<PoolAudit> Audit(CancellationToken cancellationToken = default);
 }

@@ -83,6 +83,13 @@ internal sealed class CollateralPoolGrain(
     public Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new LiquidityReceipt("", Ledger.AssetsOf(holderId, time.GetUtcNow()), Ledger.SharesOf(holderId)));
 
+    public Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Operations.TryGetValue(operationId ?? "", out var op)
+            ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null)
+            : null);
+
+    public Task<PoolAudit> Audit(CancellationToken cancellationToken = default) => Task.FromResult(Ledger.Audit(Asset));
+
     private async Task<T> Apply<T>(string operationId, string kind, string party, UInt128 amount, Func<DateTimeOffset, (UInt128, UInt128, UInt128)> change, Func<PoolOperation, T> answer, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(operationId))
