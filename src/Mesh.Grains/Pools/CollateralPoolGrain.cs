@@ -12,7 +12,7 @@ namespace Mesh.Grains.Pools;
 /// One asset's shared pool over the exact ledger: every operation is idempotent by id (the answer, or the refusal,
 /// is recorded with the ledger change in one write), and the ledger's invariants are checked on every change.
 /// </summary>
-internal sealed class CollateralPoolGrain(
+internal sealed partial class CollateralPoolGrain(
     [PersistentState("pool")] IPersistentState<PoolGrainState> state,
     IOptions<InterestRateCurveOptions> curveOptions,
     Mesh.Chains.Configuration.ChainsConfiguration chains,

@@ -2,14 +2,14 @@ using Mesh.Audit;
 using Mesh.Grains.Tests.Infrastructure;
 using Mesh.Protocols;
 using Mesh.Vaults;
-using static Mesh.Grains.Tests.Audit.AuditMembers;
+using static Mesh.Grains.Tests.Infrastructure.Members;
 
 namespace Mesh.Grains.Tests.Audit;
 
 /// <summary>The conservation audit over real grains and a simulated chain: every asset balances, in flight included.</summary>
 public sealed class ConservationAuditTests(DomainFixture fixture) : IClassFixture<DomainFixture>
 {
-    private readonly AuditMembers _members = new(fixture);
+    private readonly Members _members = new(fixture);
 
     private Task<ConservationReport> Audit() => fixture.Client.GetGrain<IConservationAuditGrain>(0).Run();
 

@@ -1,6 +1,6 @@
 using Mesh.Audit;
 using Mesh.Grains.Tests.Infrastructure;
-using static Mesh.Grains.Tests.Audit.AuditMembers;
+using static Mesh.Grains.Tests.Infrastructure.Members;
 
 namespace Mesh.Grains.Tests.Audit;
 
@@ -10,7 +10,7 @@ public sealed class ConservationBreachTests(DomainFixture fixture) : IClassFixtu
     [Fact]
     public async Task Run_TokensSentToTheVaultContractOutsideTheMesh_ReportsTheExactDifference()
     {
-        var members = new AuditMembers(fixture);
+        var members = new Members(fixture);
         await members.PricesAsync();
         await members.DepositedAsync("honest", 0xE1, "USDC", 1_000 * UsdcUnit);
         members.SimulatedChain.Fund(members.SimulatedChain.Definition.Contracts.Vault, "USDC", 7);

@@ -7,10 +7,10 @@ using Mesh.Vaults;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
-namespace Mesh.Grains.Tests.Audit;
+namespace Mesh.Grains.Tests.Infrastructure;
 
-/// <summary>Members, prices and settled operations for the audit tests, on one fixture's silo and chain.</summary>
-internal sealed class AuditMembers(DomainFixture fixture)
+/// <summary>Members, prices and settled operations for flow tests, on one fixture's silo and chain.</summary>
+internal sealed class Members(DomainFixture fixture)
 {
     public const string Chain = "local-a";
     public static readonly UInt128 UsdcUnit = 1_000_000;
