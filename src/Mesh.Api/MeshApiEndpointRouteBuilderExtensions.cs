@@ -29,6 +29,7 @@ public static class MeshApiEndpointRouteBuilderExtensions
         Domain.ProtocolEndpoints.Map(endpoints, api);
         Domain.VaultEndpoints.Map(api);
         Domain.MarketEndpoints.Map(api);
+        Domain.OperatorEndpoints.Map(api);
         return api;
     }
 

@@ -49,4 +49,46 @@ public interface ICollateralPoolGrain : IGrainWithStringKey
     /// <returns>Its shares and what they are worth now.</returns>
     [Alias("mesh.pool.position")]
     Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default);
+
+    /// <summary>What the pool answered to an operation id, if it has seen it: how a vault's pending step is resolved by an audit.</summary>
+    /// <param name="operationId">The operation's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record, or null when the pool never applied nor refused that id.</returns>
+    [Alias("mesh.pool.operation")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The pool's flows and balances as of its last change, with its identity checked: deposits − withdrawals + interest charged − reserve paid = free + credit outstanding.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The audit.</returns>
+    [Alias("mesh.pool.audit")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<PoolAudit> Audit(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the limits, the stress on them and the recalls.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The view.</returns>
+    [Alias("mesh.pool.limits")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<PoolLimitsView> Limits(CancellationToken cancellationToken = default);
+
+    /// <summary>An operator replaces the limits; credit they no longer allow is recalled from the vaults under them, pro rata, and recorded.</summary>
+    /// <param name="limits">The new limits; validated, and refused with the field named.</param>
+    /// <param name="setBy">Who set them (an operator key id).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The view after the change.</returns>
+    [Alias("mesh.pool.set-limits")]
+    Task<PoolLimitsView> SetLimits(PoolLimits limits, string setBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An oracle's regime or breaker changed: the caps of the factor <c>underlying:ASSET</c> shrink while its market is
+    /// elevated (to 75%) or stressed or breaker-tripped (to 50%), recalling what they no longer allow; they come back when it calms.
+    /// </summary>
+    /// <param name="asset">The oracle's asset.</param>
+    /// <param name="regime">Its volatility regime now.</param>
+    /// <param name="breakerOpen">Whether its circuit breaker is open.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    [Alias("mesh.pool.on-risk")]
+    Task OnRisk(string asset, Oracles.MarketRegime regime, bool breakerOpen, CancellationToken cancellationToken = default);
 }

@@ -100,4 +100,11 @@ public interface IVaultGrain : IGrainWithStringKey
     [Alias("mesh.vault.encumbrance")]
     [Orleans.Concurrency.ReadOnly]
     Task<string?> Encumbrance(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the vault's books as stored (balances, debt, operations in flight), for the conservation audit.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The books.</returns>
+    [Alias("mesh.vault.books")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<VaultBooks> Books(CancellationToken cancellationToken = default);
 }

@@ -39,3 +39,21 @@ public sealed record ExposuresBody(IReadOnlyList<Exposure> Exposures);
 /// <param name="Price">USD price (a JSON number, at most 8 decimals).</param>
 /// <param name="ObservedAt">When the source observed it (ISO 8601).</param>
 public sealed record ObservationBody(decimal Price, DateTimeOffset ObservedAt);
+
+/// <summary>An operator's new limits for a pool (shares as JSON numbers, amounts as strings of base units; a cap of "0" allows no credit).</summary>
+/// <param name="UtilizationCap">The most the pool may lend as a share of its assets, in (0, 1].</param>
+/// <param name="DefaultRiskFactorCap">The caps of a factor without its own; null (explicitly) refuses credit against unconfigured factors.</param>
+/// <param name="DefaultProtocolCap">The credit cap of a protocol without its own; absent or null for none.</param>
+/// <param name="ProtocolCaps">Credit caps per protocol id.</param>
+/// <param name="RiskFactorCaps">Caps per risk factor (<c>chain:NAME</c>, <c>underlying:ASSET</c>).</param>
+public sealed record LimitsBody(
+    decimal UtilizationCap,
+    RiskFactorBody? DefaultRiskFactorCap,
+    UInt128? DefaultProtocolCap = null,
+    IReadOnlyDictionary<string, UInt128>? ProtocolCaps = null,
+    IReadOnlyDictionary<string, RiskFactorBody>? RiskFactorCaps = null);
+
+/// <summary>The caps on one risk factor.</summary>
+/// <param name="Absolute">The most credit, in base units.</param>
+/// <param name="Relative">The most credit as a share of the pool's assets, in [0, 1].</param>
+public sealed record RiskFactorBody(UInt128 Absolute, decimal Relative);

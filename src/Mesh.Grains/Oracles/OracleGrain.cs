@@ -22,6 +22,7 @@ internal sealed partial class OracleGrain(
 {
     private OracleAggregator? _aggregator;
     private long _published;
+    private (MarketRegime Regime, bool BreakerOpen)? _risk;
 
     private string Asset => this.GetPrimaryKeyString();
 
@@ -76,9 +77,32 @@ internal sealed partial class OracleGrain(
         }
 
         _published = view.Round;
+        if (_risk != (view.Regime, view.BreakerOpen))
+        {
+            _risk = (view.Regime, view.BreakerOpen);
+            foreach (var pool in chains.Assets)
+            {
+                _ = NotifyPool(GrainFactory.GetGrain<Mesh.Pools.ICollateralPoolGrain>(pool), view);
+            }
+        }
+
         for (var partition = 0; partition < RevaluationPartitions.Count; partition++)
         {
             _ = PublishTo(GrainFactory.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(Asset, partition)), view);
+        }
+    }
+
+    /// <summary>Tells a pool the asset's regime and breaker, so that its caps on the asset shrink under stress (and recall what they no longer allow).</summary>
+    private async Task NotifyPool(Mesh.Pools.ICollateralPoolGrain pool, Public.OracleSnapshot view)
+    {
+        try
+        {
+            await pool.OnRisk(Asset, view.Regime, view.BreakerOpen);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _risk = null; // told again with the next round
+            LogRiskFailed(logger, e, Asset, view.Round);
         }
     }
 
@@ -114,6 +138,9 @@ internal sealed partial class OracleGrain(
         var rejected = s.Rejected.Select(r => new RejectedObservation(r.Source, state.State.Sources.TryGetValue(r.Source, out var o) ? new OraclePrice(o.Price, state.State.Decimals).ToDecimal() : 0m, r.Reason.ToString().ToLowerInvariant())).ToArray();
         return new Public.OracleSnapshot(Asset, s.Price?.ToDecimal(), s.RoundId, s.IsFresh, s.SourcesUsed.Count, rejected, s.Volatility.EwmaVolatility, forecast, regime, s.Breaker.IsOpen, s.HaircutMultiplier, s.UpdatedAt, source);
     }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Telling the pools the risk of {Asset} at round {Round} failed")]
+    private static partial void LogRiskFailed(ILogger logger, Exception exception, string asset, long round);
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Publishing round {Round} of {Asset} to a revaluation partition failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string asset, long round);

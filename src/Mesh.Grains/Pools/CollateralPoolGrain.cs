@@ -12,7 +12,7 @@ namespace Mesh.Grains.Pools;
 /// One asset's shared pool over the exact ledger: every operation is idempotent by id (the answer, or the refusal,
 /// is recorded with the ledger change in one write), and the ledger's invariants are checked on every change.
 /// </summary>
-internal sealed class CollateralPoolGrain(
+internal sealed partial class CollateralPoolGrain(
     [PersistentState("pool")] IPersistentState<PoolGrainState> state,
     IOptions<InterestRateCurveOptions> curveOptions,
     Mesh.Chains.Configuration.ChainsConfiguration chains,
@@ -82,6 +82,13 @@ internal sealed class CollateralPoolGrain(
 
     public Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new LiquidityReceipt("", Ledger.AssetsOf(holderId, time.GetUtcNow()), Ledger.SharesOf(holderId)));
+
+    public Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Operations.TryGetValue(operationId ?? "", out var op)
+            ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null)
+            : null);
+
+    public Task<PoolAudit> Audit(CancellationToken cancellationToken = default) => Task.FromResult(Ledger.Audit(Asset));
 
     private async Task<T> Apply<T>(string operationId, string kind, string party, UInt128 amount, Func<DateTimeOffset, (UInt128, UInt128, UInt128)> change, Func<PoolOperation, T> answer, CancellationToken cancellationToken)
     {

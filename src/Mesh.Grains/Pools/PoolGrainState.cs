@@ -8,4 +8,7 @@ internal sealed class PoolGrainState
 
     /// <summary>Gets or sets the answers by operation id.</summary>
     public Dictionary<string, PoolOperation> Operations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets every recall made, oldest first.</summary>
+    public List<Mesh.Pools.RecallRecord> Recalls { get; set; } = [];
 }

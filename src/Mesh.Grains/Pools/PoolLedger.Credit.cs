@@ -170,7 +170,7 @@ internal sealed partial class PoolLedger
             TotalDebt(indexRay),
             Allocated(v => string.Equals(v.ProtocolId, request.ProtocolId, StringComparison.Ordinal), indexRay),
             perFactor);
-        return CreditCaps.Evaluate(request, exposure, State.Caps);
+        return CreditCaps.Evaluate(request, exposure, EffectiveCaps());
     }
 
     private (CreditRequest Request, VaultCredit? Vault) ValidateDraw(CreditRequest request)

@@ -78,6 +78,35 @@ internal sealed partial class PoolLedger
         Require(shares == s.TotalShares, $"holders have {shares} shares but {s.TotalShares} are in issue");
     }
 
+    /// <summary>The pool's flows and balances as of its last accrual, with <see cref="CheckInvariants"/> run on them.</summary>
+    /// <param name="asset">The pool's asset.</param>
+    /// <returns>The audit; not balanced, with the broken invariant, when a check fails.</returns>
+    public Mesh.Pools.PoolAudit Audit(string asset)
+    {
+        var s = State;
+        UInt128 deposited = 0, withdrawn = 0;
+        foreach (var c in s.Chains.Values)
+        {
+            deposited = checked(deposited + c.Deposited);
+            withdrawn = checked(withdrawn + c.Withdrawn);
+        }
+
+        string? problem = null;
+        try
+        {
+            CheckInvariants();
+        }
+        catch (InvalidOperationException broken)
+        {
+            problem = broken.Message;
+        }
+
+        var free = s.Chains.ToDictionary(c => c.Key, c => c.Value.Free, StringComparer.Ordinal);
+        return new Mesh.Pools.PoolAudit(
+            asset, deposited, withdrawn, s.InterestCharged, s.ReserveWithdrawn, TotalFree(), free, TotalDebt(s.BorrowIndexRay),
+            DateTimeOffset.FromUnixTimeSeconds(s.LastAccrualUnixSeconds), problem is null, problem);
+    }
+
     private static void Require(bool condition, string violation)
     {
         if (!condition)

@@ -20,7 +20,7 @@ internal sealed partial class PoolLedger
         var a = PreviewAccrual(now);
         var debts = State.Vaults.ToDictionary(kv => kv.Key, kv => Debt(kv.Value.ScaledDebt, a.BorrowIndexRay), StringComparer.Ordinal);
         var poolAssets = (BigInteger)TotalFree() + a.TotalDebt;
-        var caps = State.Caps;
+        var caps = EffectiveCaps();
         var wanted = new Dictionary<string, UInt128>(StringComparer.Ordinal);
 
         // A partial repayment of x cuts the debt by more than x − index / RAY − 1 (the scaled burn rounds down, in the

@@ -48,4 +48,7 @@ internal sealed class PoolState
 
     /// <summary>The credit limits.</summary>
     public PoolCaps Caps { get; set; } = new();
+
+    /// <summary>Per risk factor under market stress, the share of its caps that applies now, in WAD (absent: all of them).</summary>
+    public Dictionary<string, UInt128> StressWad { get; set; } = new(StringComparer.Ordinal);
 }

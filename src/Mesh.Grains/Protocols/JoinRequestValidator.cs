@@ -13,12 +13,15 @@ internal static class JoinRequestValidator
     /// <summary>Checks a protocol id: 2–32 characters of lower-case letters, digits and inner hyphens.</summary>
     internal static void ProtocolId(string id)
     {
-        var ok = id.Length is >= 2 and <= 32 && id[0] != '-' && id[^1] != '-' && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
-        if (!ok)
+        if (!IsProtocolId(id))
         {
             throw MeshException.Invalid("protocolId", "protocol.malformed_id", $"'{id}' is not a protocol id: use 2-32 lower-case letters, digits and inner hyphens.");
         }
     }
+
+    /// <summary>Whether a text is a protocol id: 2–32 characters of lower-case letters, digits and inner hyphens.</summary>
+    internal static bool IsProtocolId(string? id) =>
+        id is { Length: >= 2 and <= 32 } && id[0] != '-' && id[^1] != '-' && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     internal static void Check(JoinRequest request, ChainsConfiguration chains)
     {

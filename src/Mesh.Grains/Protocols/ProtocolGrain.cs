@@ -34,6 +34,9 @@ internal sealed partial class ProtocolGrain(
             throw new MeshException(MeshErrorKind.Conflict, "protocol.already_joined", $"Protocol {Id} has already joined (status {s.Status}); a different request cannot replace it.");
         }
 
+        // Listed before the join is written: a crash in between leaves an id without a protocol, which readers skip,
+        // never a protocol that operators and the conservation audit cannot find.
+        await ProtocolDirectory.AddAsync(GrainFactory, Id, cancellationToken);
         var now = time.GetUtcNow();
         var previous = state.State;
         var auto = admission.Value.AutoApproveUpTo is { } limit && request.RequestedTier <= limit;

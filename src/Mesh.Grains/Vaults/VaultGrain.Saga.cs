@@ -67,8 +67,8 @@ internal sealed partial class VaultGrain : IRemindable
             switch (op.Kind)
             {
                 case OperationKind.Draw:
-                    debt = (await pool.Allocate(new CreditRequest(op.OperationId, Key.ToString(), Key.ProtocolId, op.Amount, RiskFactors()), cancellationToken)).Debt;
-                    credited = op.Amount;
+                    var granted = await pool.Allocate(new CreditRequest(op.OperationId, Key.ToString(), Key.ProtocolId, op.Amount, RiskFactors()), cancellationToken);
+                    (debt, credited) = (granted.Debt, granted.Amount); // what the pool paid out (all or nothing today), never the request
                     break;
                 case OperationKind.Repay:
                     debt = (await pool.Repay(new RepaymentRequest(op.OperationId, Key.ToString(), op.Amount), cancellationToken)).Debt;

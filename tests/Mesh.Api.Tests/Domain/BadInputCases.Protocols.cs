@@ -100,6 +100,10 @@ public static partial class BadInputCases
         Key("principal on an operator key", "{\"role\":\"operator\",\"principal\":\"bi-x\"}", InvalidField, "principal");
         Key("name of 101 characters", Object([("role", "\"router\""), ("principal", "\"bi-x\""), ("name", Quote(new string('n', 101)))]), InvalidField, "name");
         Key("name with a control character", "{\"role\":\"router\",\"principal\":\"bi-x\",\"name\":\"a\\u0001b\"}", InvalidField, "name");
+        rows.Add(new("list protocols: limit zero", HttpMethod.Get, "/api/operator/protocols?limit=0", Caller.Operator, null, Bad, "pagination.invalid_limit", "limit"));
+        rows.Add(new("list protocols: limit not a number", HttpMethod.Get, "/api/operator/protocols?limit=ten", Caller.Operator, null, Bad, "pagination.invalid_limit", "limit"));
+        rows.Add(new("list protocols: limit above the largest page", HttpMethod.Get, "/api/operator/protocols?limit=100000", Caller.Operator, null, Bad, "pagination.invalid_limit", "limit"));
+        rows.Add(new("list protocols: cursor not made by the list", HttpMethod.Get, "/api/operator/protocols?cursor=bm90LWEtY3Vyc29y", Caller.Operator, null, Bad, "pagination.invalid_cursor", "cursor"));
         rows.Add(new("revoke key: id not hex", HttpMethod.Delete, $"{keys}/not-a-key-id-xyz", Caller.Operator, null, Bad, InvalidParameter, "keyId"));
         rows.Add(new("revoke key: id in capitals", HttpMethod.Delete, $"{keys}/ABCDEF0123456789", Caller.Operator, null, Bad, InvalidParameter, "keyId"));
         rows.Add(new("revoke key: id too short", HttpMethod.Delete, $"{keys}/abc", Caller.Operator, null, Bad, InvalidParameter, "keyId"));

@@ -43,6 +43,7 @@ public static partial class BadInputCases
         Movements(rows);
         Exposures(rows);
         Observations(rows);
+        Limits(rows);
         Paths(rows);
         return rows.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }

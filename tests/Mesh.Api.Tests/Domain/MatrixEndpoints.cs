@@ -85,10 +85,14 @@ public static class MatrixEndpoints
             new("read exposures", HttpMethod.Get, (_, _) => At($"{Vault}/exposures"), ownOrOperator),
             new("read health", HttpMethod.Get, (_, _) => At($"{Vault}/health"), ownOrOperator),
             new("read pool", HttpMethod.Get, (_, _) => At("/api/pools/WETH"), keyOnly),
+            new("read pool limits", HttpMethod.Get, (_, _) => At("/api/pools/USDC/limits"), keyOnly),
+            new("set pool limits", HttpMethod.Put, (_, _) => At("/api/operator/pools/USDC/limits", BadInputCases.ValidLimits), operatorOnly),
             new("read oracle", HttpMethod.Get, (_, _) => At("/api/oracles/WETH"), keyOnly),
             new("observe price", HttpMethod.Post, (_, _) => At("/api/oracles/WETH/observations", $$"""{"price":2000,"observedAt":"{{TimeProvider.System.GetUtcNow().AddMilliseconds(-100):O}}"}"""), Rules(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok)),
             new("create key", HttpMethod.Post, (_, _) => At("/api/operator/keys", $$"""{"role":"router","principal":"{{Fresh("az-router")}}"}"""), operatorOnly),
             new("list keys", HttpMethod.Get, (_, _) => At("/api/operator/keys"), operatorOnly),
+            new("list protocols", HttpMethod.Get, (_, _) => At("/api/operator/protocols?limit=5"), operatorOnly),
+            new("audit", HttpMethod.Get, (_, _) => At("/api/operator/audit"), operatorOnly),
             new("revoke key", HttpMethod.Delete, async (f, caller) =>
             {
                 var id = "0000000000000000";

@@ -30,6 +30,7 @@ public static class StateSnapshot
         foreach (var asset in new[] { "WETH", "USDC" })
         {
             state[$"pool {asset}"] = await Read(fixture, $"/api/pools/{asset}", op);
+            state[$"pool limits {asset}"] = await Read(fixture, $"/api/pools/{asset}/limits", op);
             var oracle = await Read(fixture, $"/api/oracles/{asset}", op);
             state[$"oracle {asset}"] = new JsonObject { ["price"] = oracle["price"]!.DeepClone(), ["round"] = oracle["round"]!.DeepClone(), ["sourcesUsed"] = oracle["sourcesUsed"]!.DeepClone() };
         }

@@ -1,0 +1,56 @@
+using Mesh.Chains.Simulated;
+using Mesh.Grains.Tests.Infrastructure;
+using Mesh.Oracles;
+using Mesh.Protocols;
+using Mesh.Testing;
+using Mesh.Vaults;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Mesh.Grains.Tests.Infrastructure;
+
+/// <summary>Members, prices and settled operations for flow tests, on one fixture's silo and chain.</summary>
+internal sealed class Members(DomainFixture fixture)
+{
+    public const string Chain = "local-a";
+    public static readonly UInt128 UsdcUnit = 1_000_000;
+    public static readonly UInt128 WethUnit = 1_000_000_000_000_000_000UL;
+
+    public ISimulatedChain SimulatedChain =>
+        fixture.Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services.GetRequiredService<ISimulatedChainProvider>().GetSimulated(Chain);
+
+    public async Task<(string Protocol, IVaultGrain Vault, string Account)> JoinAsync(string prefix, int n)
+    {
+        var protocol = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+        var account = $"0x{n:x40}";
+        await fixture.Client.GetGrain<IProtocolGrain>(protocol).Join(new JoinRequest(prefix, [Chain], "ops@example.org", RiskTier.Conservative, account));
+        return (protocol, fixture.Client.GetGrain<IVaultGrain>(new VaultKey(protocol, Chain).ToString()), account);
+    }
+
+    public async Task PricesAsync()
+    {
+        foreach (var (asset, price) in new[] { ("WETH", 2_000m), ("USDC", 1m) })
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await fixture.Client.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation($"feed-{i}", price, TimeProvider.System.GetUtcNow()));
+            }
+        }
+    }
+
+    public static async Task<OperationReceipt> SettledAsync(IVaultGrain vault, OperationReceipt started)
+    {
+        var receipt = started;
+        await Eventually.TrueAsync(async () => (receipt = (await vault.Operation(started.OperationId))!).Status != OperationStatus.Pending, $"operation {started.OperationId} settles", TimeSpan.FromSeconds(30));
+        return receipt;
+    }
+
+    public async Task<IVaultGrain> DepositedAsync(string prefix, int n, string asset, UInt128 amount)
+    {
+        var (_, vault, account) = await JoinAsync(prefix, n);
+        SimulatedChain.Fund(account, asset, amount);
+        var receipt = await SettledAsync(vault, await vault.Deposit(new VaultMovement("dep", asset, amount)));
+        Assert.Equal(OperationStatus.Completed, receipt.Status);
+        return vault;
+    }
+}

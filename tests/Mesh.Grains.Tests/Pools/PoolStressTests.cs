@@ -1,0 +1,51 @@
+using Mesh.Grains.Tests.Infrastructure;
+using Mesh.Oracles;
+using Mesh.Pools;
+using Mesh.Vaults;
+using static Mesh.Grains.Tests.Infrastructure.Members;
+
+namespace Mesh.Grains.Tests.Pools;
+
+/// <summary>A market under stress shrinks the caps on its factor (a pool of its own, so that the amounts are known).</summary>
+public sealed class PoolStressTests(DomainFixture fixture) : IClassFixture<DomainFixture>
+{
+    private readonly Members _members = new(fixture);
+
+    private ICollateralPoolGrain Pool => fixture.Client.GetGrain<ICollateralPoolGrain>("USDC");
+
+    /// <summary>A lender's 100,000 USDC in the pool and a borrower (a WETH book) that drew <paramref name="drawn"/> USDC.</summary>
+    private async Task<(string Protocol, IVaultGrain Vault)> BorrowerAsync(int n, UInt128 drawn)
+    {
+        await _members.PricesAsync();
+        await Pool.SetLimits(PoolLimitsTests.Open, "test");
+        var lender = await _members.DepositedAsync($"lend{n}", 0x100 + n, "USDC", 100_000 * UsdcUnit);
+        await lender.Supply(new VaultMovement("sup", "USDC", 100_000 * UsdcUnit));
+        var (protocol, vault, account) = await _members.JoinAsync($"borrow{n}", 0x200 + n);
+        _members.SimulatedChain.Fund(account, "WETH", 100 * WethUnit);
+        await SettledAsync(vault, await vault.Deposit(new VaultMovement("dep", "WETH", 100 * WethUnit)));
+        await vault.ReportExposures([new Exposure("p1", ExposureKind.Perp, "WETH", 1m, PositionSide.Long, EntryPrice: 2_000m)]);
+        Assert.Equal(OperationStatus.Completed, (await vault.Draw(new VaultMovement("draw", "USDC", drawn))).Status);
+        return (protocol, vault);
+    }
+
+    [Fact]
+    public async Task OnRisk_StressedThenCalm_ShrinksTheFactorCapsToHalfRecallsAndRestores()
+    {
+        var (protocol, vault) = await BorrowerAsync(2, 50_000 * UsdcUnit);
+        var key = new VaultKey(protocol, Chain).ToString();
+
+        await Pool.OnRisk("WETH", MarketRegime.Stressed, breakerOpen: false);
+        var stressed = await Pool.Limits();
+        var refused = await Assert.ThrowsAsync<Mesh.Errors.MeshException>(() => vault.Draw(new VaultMovement("more", "USDC", 1_000 * UsdcUnit)));
+        await Pool.OnRisk("WETH", MarketRegime.Calm, breakerOpen: false);
+        var calm = await Pool.Limits();
+
+        Assert.Equal(0.5m, stressed.Stress["underlying:WETH"]);
+        // Caps on underlying:WETH: 60% of the pool's assets (~100,000) at half is ~30,000; this vault alone owes 50,000.
+        Assert.True(stressed.RecallDue.GetValueOrDefault(key) >= 19_000 * UsdcUnit, $"recalled {stressed.RecallDue.GetValueOrDefault(key)}");
+        Assert.Contains(stressed.Recalls, r => r.Vault == key && r.Reason.Contains("stressed", StringComparison.Ordinal));
+        Assert.Empty(calm.Stress);
+        Assert.Equal(stressed.RecallDue[key], calm.RecallDue[key]); // a recall stays due until repaid
+        Assert.True(refused.Code is "pool.recall_outstanding" or "pool.risk_factor_relative_cap", refused.Code);
+    }
+}
