@@ -8,7 +8,7 @@ namespace Mesh.Testing.Scenarios;
 /// Conservation at a quiescent step, to the base unit: per asset and chain, what the chain's vault holds for the
 /// mesh's protocols = the pool's free liquidity on that chain + Σ vault balances + in transit (zero: every movement
 /// the scenario started has completed); each number also equals what the scenario's ledger expects; the pool's own
-/// numbers add up; the chain's supply is what was minted; and the operator audit, where the silos serve it, agrees.
+/// numbers add up; the chain's supply is what was minted; and the operator audit agrees, line for line.
 /// </summary>
 public sealed partial class SharedPoolScenario
 {
@@ -60,12 +60,8 @@ public sealed partial class SharedPoolScenario
             await AssertChainSupplyAsync(step, asset);
         }
 
-        if (audit is { } report)
-        {
-            Xunit.Assert.True(report.GetProperty("balanced").GetBoolean(), $"{step}: the operator audit is not balanced: {report}");
-        }
-
-        Log($"conserved at {step}: {string.Join("; ", lines)}{(AuditAvailable == true ? "; the operator audit agrees" : "; no operator audit endpoint")}");
+        Xunit.Assert.True(audit.GetProperty("balanced").GetBoolean(), $"{step}: the operator audit is not balanced: {audit}");
+        Log($"conserved at {step}: {string.Join("; ", lines)}; the operator audit agrees");
     }
 
     private void AssertPool(string step, string asset, JsonElement pool)
@@ -96,28 +92,16 @@ public sealed partial class SharedPoolScenario
         }
     }
 
-    /// <summary>The operator audit, or null when the silos do not serve it (404).</summary>
-    private async Task<JsonElement?> AuditAsync()
+    /// <summary>The operator audit (<c>GET /api/operator/audit</c>).</summary>
+    private async Task<JsonElement> AuditAsync()
     {
         var reply = await _http.SendAsync(HttpMethod.Get, "/api/operator/audit", _operatorKey);
-        if (reply.Status == HttpStatusCode.NotFound && AuditAvailable != true)
-        {
-            AuditAvailable = false;
-            return null;
-        }
-
         Xunit.Assert.True(reply.Status == HttpStatusCode.OK, $"GET /api/operator/audit: {reply}");
-        AuditAvailable = true;
         return reply.Json;
     }
 
-    private static void AssertAudit(string step, JsonElement? audit, string asset, string chain, UInt128 onChain, UInt128 poolFree, UInt128 vaults)
+    private static void AssertAudit(string step, JsonElement report, string asset, string chain, UInt128 onChain, UInt128 poolFree, UInt128 vaults)
     {
-        if (audit is not { } report)
-        {
-            return;
-        }
-
         var assetLine = report.GetProperty("assets").EnumerateArray().SingleOrDefault(a => a.GetProperty("asset").GetString() == asset);
         var line = assetLine.ValueKind == JsonValueKind.Object
             ? assetLine.GetProperty("chains").EnumerateArray().SingleOrDefault(c => c.GetProperty("chain").GetString() == chain)

@@ -61,9 +61,6 @@ public sealed partial class SharedPoolScenario
     /// <summary>Gets or sets whether accounts are funded through a silo's <c>POST /api/dev/faucet</c> (forwarded to the node) rather than on the node directly.</summary>
     public bool FundThroughSilo { get; set; }
 
-    /// <summary>Gets whether the silos serve <c>GET /api/operator/audit</c> (known after the first conservation check).</summary>
-    public bool? AuditAvailable { get; private set; }
-
     /// <summary>Each protocol asks to join (anonymously, pending) and the operator approves it; three feeder keys are created.</summary>
     /// <returns>A task.</returns>
     public async Task JoinAsync()
