@@ -107,4 +107,12 @@ public interface IVaultGrain : IGrainWithStringKey
     [Alias("mesh.vault.books")]
     [Orleans.Concurrency.ReadOnly]
     Task<VaultBooks> Books(CancellationToken cancellationToken = default);
+
+    /// <summary>The asset's pool recalled credit from this vault (its limits no longer allow it); the vault shows it in its health.</summary>
+    /// <param name="asset">The pool's asset.</param>
+    /// <param name="due">What is due now in base units (the pool's figure replaces the vault's).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    [Alias("mesh.vault.on-recall")]
+    Task OnRecall(string asset, UInt128 due, CancellationToken cancellationToken = default);
 }

@@ -55,10 +55,13 @@ internal static class ProtocolEndpoints
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Ok<ProtocolView>> LeaveAsync(string protocolId, ApiCaller caller, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Ok<ProtocolView>> LeaveAsync(string protocolId, ApiCaller caller, IGrainFactory grains, ApiKeyService keys, CancellationToken cancellationToken)
     {
         caller.EnsureProtocol(protocolId);
-        return TypedResults.Ok(await grains.GetGrain<IProtocolGrain>(protocolId).Leave(cancellationToken));
+        var view = await grains.GetGrain<IProtocolGrain>(protocolId).Leave(cancellationToken);
+        // A protocol that left has no business with the mesh: its keys stop working (this one included) once it is out.
+        await keys.RevokeProtocolKeysAsync(protocolId, cancellationToken);
+        return TypedResults.Ok(view);
     }
 
     private static async Task<Ok<AdmissionResponse>> ApproveAsync(string protocolId, ApproveBody body, ApiCaller caller, IGrainFactory grains, ApiKeyService keys, CancellationToken cancellationToken)

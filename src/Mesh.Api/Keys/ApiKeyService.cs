@@ -44,6 +44,28 @@ internal sealed class ApiKeyService(IGrainFactory grains, ApiKeyHasher hasher, A
         return summary;
     }
 
+    /// <summary>Revokes every live key of a protocol (when it leaves the mesh); idempotent.</summary>
+    public async Task<int> RevokeProtocolKeysAsync(string protocolId, CancellationToken cancellationToken)
+    {
+        var live = new List<string>();
+        string? after = null;
+        ApiKeyPage page;
+        do
+        {
+            page = await Index.List(after, 500, cancellationToken);
+            live.AddRange(page.Items.Where(k => k.Role == ApiRole.Protocol && k.Principal == protocolId && k.RevokedAt is null).Select(k => k.KeyId));
+            after = page.Items.Count > 0 ? page.Items[^1].KeyId : after;
+        }
+        while (page.HasMore);
+
+        foreach (var keyId in live)
+        {
+            await RevokeAsync(keyId, cancellationToken);
+        }
+
+        return live.Count;
+    }
+
     public Task<ApiKeyPage> ListAsync(string? after, int limit, CancellationToken cancellationToken) =>
         Index.List(after, limit, cancellationToken);
 

@@ -42,9 +42,18 @@ public static class MeshGrainsServiceCollectionExtensions
                         o.Sources.Add(new OracleSourceOptions { Name = name });
                     }
                 }
+
+                if (mesh.Value.SimulatedFeed.Enabled)
+                {
+                    foreach (var name in mesh.Value.SimulatedFeed.Sources.Where(n => o.Sources.All(s => s.Name != n)))
+                    {
+                        o.Sources.Add(new OracleSourceOptions { Name = name });
+                    }
+                }
             });
         }
 
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SimulatedFeedStarter>();
         services.AddOptions<Chains.ChainMonitorOptions>().BindConfiguration(Chains.ChainMonitorOptions.Section).Validate(o => { o.Validate(); return true; });
         services.AddOptions<VaultRiskOptions>().Validate(o =>
         {

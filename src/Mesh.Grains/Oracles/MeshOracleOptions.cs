@@ -14,4 +14,8 @@ public sealed class MeshOracleOptions
     /// <summary>Gets or sets the annualized volatility for an asset missing from <see cref="FallbackVolatility"/>.</summary>
     /// <value>The default is 0.8 (a volatile crypto asset: conservative until measured).</value>
     public double DefaultFallbackVolatility { get; set; } = 0.8;
+
+    /// <summary>Gets or sets the simulated price feed (<c>Mesh:Oracles:SimulatedFeed</c>).</summary>
+    /// <value>The default is a feed that does not run.</value>
+    public SimulatedFeedOptions SimulatedFeed { get; set; } = new();
 }

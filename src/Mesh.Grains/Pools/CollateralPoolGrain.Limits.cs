@@ -7,6 +7,9 @@ namespace Mesh.Grains.Pools;
 /// <summary>Limits set by operators, caps that shrink under market stress, and the recalls either makes.</summary>
 internal sealed partial class CollateralPoolGrain
 {
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 2300, Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "The {Asset} pool could not tell vault {Vault} of its recall")]
+    private static partial void LogRecallNotDelivered(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string asset, string vault);
+
     /// <summary>The share of a factor's caps that applies while its market is elevated.</summary>
     internal static readonly UInt128 ElevatedShareWad = 750_000_000_000_000_000UL;
 
@@ -48,15 +51,28 @@ internal sealed partial class CollateralPoolGrain
         var before = Ledger.State.Vaults.ToDictionary(v => v.Key, v => v.Value.RecallDue, StringComparer.Ordinal);
         var due = Ledger.RecallOverCaps(now);
         Ledger.CheckInvariants();
-        foreach (var (vault, owed) in due.OrderBy(d => d.Key, StringComparer.Ordinal))
+        var grown = due.Where(d => d.Value > before.GetValueOrDefault(d.Key)).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        foreach (var (vault, owed) in grown)
         {
-            if (owed > before.GetValueOrDefault(vault))
-            {
-                state.State.Recalls.Add(new RecallRecord(now, vault, owed, reason));
-            }
+            state.State.Recalls.Add(new RecallRecord(now, vault, owed, reason));
         }
 
         await state.WriteOrRestoreAsync(this, () => _ledger = null, cancellationToken);
+
+        // Recorded first; then each vault is told. A vault that misses it learns the figure with its next repayment.
+        await Task.WhenAll(grown.Select(d => TellVault(d.Key, d.Value)));
+    }
+
+    private async Task TellVault(string vault, UInt128 due)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<Mesh.Vaults.IVaultGrain>(vault).OnRecall(Asset, due);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogRecallNotDelivered(logger, e, Asset, vault);
+        }
     }
 
     private PoolLimitsView LimitsView()

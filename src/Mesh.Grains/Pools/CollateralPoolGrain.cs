@@ -16,7 +16,8 @@ internal sealed partial class CollateralPoolGrain(
     [PersistentState("pool")] IPersistentState<PoolGrainState> state,
     IOptions<InterestRateCurveOptions> curveOptions,
     Mesh.Chains.Configuration.ChainsConfiguration chains,
-    TimeProvider time) : Grain, ICollateralPoolGrain
+    TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<CollateralPoolGrain> logger) : Grain, ICollateralPoolGrain
 {
     private static readonly RiskFactorCap DefaultRiskFactorCap = new() { Absolute = UInt128.MaxValue, RelativeWad = 600_000_000_000_000_000UL };
 

@@ -61,6 +61,7 @@ internal sealed partial class VaultGrain : IRemindable
         checkpoint.Reached(Key.ToString(), op.OperationId, SagaStep.Recorded);
         var pool = GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset);
         UInt128? debt = null;
+        UInt128? recall = null;
         var credited = UInt128.Zero;
         try
         {
@@ -68,10 +69,11 @@ internal sealed partial class VaultGrain : IRemindable
             {
                 case OperationKind.Draw:
                     var granted = await pool.Allocate(new CreditRequest(op.OperationId, Key.ToString(), Key.ProtocolId, op.Amount, RiskFactors()), cancellationToken);
-                    (debt, credited) = (granted.Debt, granted.Amount); // what the pool paid out (all or nothing today), never the request
+                    (debt, credited, recall) = (granted.Debt, granted.Amount, granted.RecallDue); // what the pool paid out (all or nothing today), never the request
                     break;
                 case OperationKind.Repay:
-                    debt = (await pool.Repay(new RepaymentRequest(op.OperationId, Key.ToString(), op.Amount), cancellationToken)).Debt;
+                    var repaid = await pool.Repay(new RepaymentRequest(op.OperationId, Key.ToString(), op.Amount), cancellationToken);
+                    (debt, recall) = (repaid.Debt, repaid.RecallDue);
                     break;
                 case OperationKind.Supply:
                     await pool.Supply(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount), cancellationToken);
@@ -93,21 +95,22 @@ internal sealed partial class VaultGrain : IRemindable
         }
 
         checkpoint.Reached(Key.ToString(), op.OperationId, SagaStep.PoolApplied);
-        var done = await Finish(op, OperationStatus.Completed, null, debt, credited, cancellationToken);
+        var done = await Finish(op, OperationStatus.Completed, null, debt, credited, cancellationToken, recall);
         await EnsureRegistered(cancellationToken);
         return done;
     }
 
-    private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, UInt128 credited, CancellationToken cancellationToken)
+    private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, UInt128 credited, CancellationToken cancellationToken, UInt128? recall = null)
     {
         var s = state.State;
-        var (balance, oldDebt) = (s.Balances.GetValueOrDefault(op.Asset), s.Debt.GetValueOrDefault(op.Asset));
+        var (balance, oldDebt, oldRecall) = (s.Balances.GetValueOrDefault(op.Asset), s.Debt.GetValueOrDefault(op.Asset), s.RecallDue.GetValueOrDefault(op.Asset));
         var done = op with { Status = status, Reason = reason, UpdatedAt = time.GetUtcNow() };
         s.Operations[op.OperationId] = done;
         if (status == OperationStatus.Completed)
         {
             s.Debt[op.Asset] = debt ?? oldDebt;
             s.Balances[op.Asset] = checked(balance + credited);
+            SetRecall(op.Asset, recall ?? oldRecall);
         }
         else if (op.Kind is OperationKind.Repay or OperationKind.Supply)
         {
@@ -121,6 +124,7 @@ internal sealed partial class VaultGrain : IRemindable
         catch
         {
             (s.Operations[op.OperationId], s.Balances[op.Asset], s.Debt[op.Asset]) = (op, balance, oldDebt);
+            SetRecall(op.Asset, oldRecall);
             throw;
         }
 

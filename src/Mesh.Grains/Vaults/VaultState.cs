@@ -11,6 +11,9 @@ public sealed class VaultState
     /// <summary>Gets or sets the debt per asset in base units, as of the pool index last seen.</summary>
     public Dictionary<string, UInt128> Debt { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets or sets what the pools have recalled per asset and is still due, as of their last word.</summary>
+    public Dictionary<string, UInt128> RecallDue { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets or sets the reported exposures.</summary>
     public List<Exposure> Exposures { get; set; } = [];
 

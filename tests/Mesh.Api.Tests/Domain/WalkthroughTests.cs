@@ -65,6 +65,25 @@ public sealed class WalkthroughTests(SharedSilo shared)
     }
 
     [Fact]
+    public async Task Leave_WithNothingEncumbered_LeavesAndRevokesTheProtocolsKeys()
+    {
+        var id = "gone-" + Guid.NewGuid().ToString("N")[..6];
+        await Ok(Silo.PostAsync("/api/protocols", null, $$"""{"protocolId":"{{id}}","name":"Gone","chains":["local-a"],"contact":"ops@example.org","requestedTier":"aggressive","account":"{{Account}}"}"""), HttpStatusCode.Created);
+        var key = (await Ok(Silo.PostAsync($"/api/operator/protocols/{id}/approve", Silo.OperatorKey, "{}"))).GetProperty("apiKey").GetString();
+        var second = (await Ok(Silo.PostAsync("/api/operator/keys", Silo.OperatorKey, $$"""{"role":"protocol","principal":"{{id}}"}"""), HttpStatusCode.Created)).GetProperty("key").GetString();
+
+        var left = await Ok(Silo.PostAsync($"/api/protocols/{id}/leave", key, "{}"));
+        using var withFirst = await Silo.GetAsync($"/api/protocols/{id}", key);
+        using var withSecond = await Silo.GetAsync($"/api/protocols/{id}", second);
+        var seen = await Ok(Silo.GetAsync($"/api/protocols/{id}", Silo.OperatorKey));
+
+        Assert.Equal("left", left.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, withFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withSecond.StatusCode);
+        Assert.Equal("left", seen.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Vault_OfAnotherProtocol_IsForbidden()
     {
         var mine = "mine-" + Guid.NewGuid().ToString("N")[..6];

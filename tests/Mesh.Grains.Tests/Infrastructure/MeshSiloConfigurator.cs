@@ -18,6 +18,7 @@ public sealed class MeshSiloConfigurator : ISiloConfigurator
         siloBuilder.UseMeshSilo(options, options.Storage.ConnectionString!, options.SiloName!);
         siloBuilder.Services.AddMeshGrains(TestChains.Load());
         siloBuilder.Services.Configure<ProtocolAdmissionOptions>(configuration.GetSection("Mesh:Protocols"));
+        siloBuilder.Services.Configure<Mesh.Grains.Oracles.MeshOracleOptions>(configuration.GetSection("Mesh:Oracles"));
 
         if (MeshClusterSettings.Duration(configuration, MeshClusterSettings.MinimumReminderPeriod) is { } minimum)
         {
