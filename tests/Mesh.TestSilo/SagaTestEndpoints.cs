@@ -5,7 +5,8 @@ namespace Mesh.TestSilo;
 
 /// <summary>
 /// Endpoints for the credit saga's crash tests: arm this process's <see cref="SagaCrashCheckpoint"/>, and fund an
-/// account on this process's simulated chain (each silo process has its own in-memory chains).
+/// account on this process's simulated chain (each silo process has its own in-memory chains, unless it runs on a
+/// ChainNode, where the funding goes to the node).
 /// </summary>
 public static class SagaTestEndpoints
 {

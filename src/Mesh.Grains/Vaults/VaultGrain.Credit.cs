@@ -68,22 +68,25 @@ internal sealed partial class VaultGrain
 
     /// <summary>
     /// The one path of every movement: validate, answer a retry from the record, run the kind's checks, record the
-    /// operation durably (taking the amount out of the balance when it leaves the vault), then drive it.
+    /// operation durably (taking the amount out of the balance when it leaves the vault), then drive it. A retry of an
+    /// operation still pending drives it again: after a transient failure (its pool, or the reminder service, on a silo
+    /// that died) nothing else would until the reminder's next tick or the vault's next activation.
     /// </summary>
     private async Task<OperationReceipt> Start(VaultMovement movement, OperationKind kind, Func<Task> checks, CancellationToken cancellationToken)
     {
         MovementValidator.Check(movement, Chain);
         if (Existing(movement, kind) is { } existing)
         {
-            return existing;
+            return existing.Status == OperationStatus.Pending ? await Drive(existing.OperationId, kind, cancellationToken) : existing;
         }
 
         await checks();
         await Record(movement, kind, debit: kind is OperationKind.Withdraw or OperationKind.Repay or OperationKind.Supply, cancellationToken);
-        return kind is OperationKind.Deposit or OperationKind.Withdraw
-            ? await SettleChain(movement.OperationId, cancellationToken)
-            : await Settle(movement.OperationId, cancellationToken);
+        return await Drive(movement.OperationId, kind, cancellationToken);
     }
+
+    private Task<OperationReceipt> Drive(string operationId, OperationKind kind, CancellationToken cancellationToken) =>
+        kind is OperationKind.Deposit or OperationKind.Withdraw ? SettleChain(operationId, cancellationToken) : Settle(operationId, cancellationToken);
 
     private void RequireBalance(VaultMovement movement, string verb)
     {
