@@ -13,13 +13,14 @@ namespace Mesh.Benchmarks;
 [MemoryDiagnoser]
 public class ApiDepositBenchmarks
 {
-    private const int Protocols = 32;
+    private const int Protocols = 64;
     private const int Concurrency = 64;
     private const int ConcurrentBatch = 2_000;
     private const int SequentialBatch = 500;
     private const int MeasuredIterations = 10;
 
     private readonly List<long[]> _batches = [];
+    private readonly List<ApiDepositCpu> _cpu = [];
     private readonly List<string> _checks = [];
     private ApiDepositSilo _silo = null!;
     private string _method = "";
@@ -43,7 +44,9 @@ public class ApiDepositBenchmarks
     {
         _method = method;
         var batch = string.Create(CultureInfo.InvariantCulture, $"{method}-{_batches.Count}");
+        var cpu = ApiDepositCpu.Start(_silo.Process.Pid, count);
         _batches.Add(await ApiDepositLoad.RunAsync(_silo.Http, _silo.Vaults, batch, count, concurrency));
+        _cpu.Add(cpu.Stop());
         _acknowledged += count;
     }
 
@@ -68,7 +71,7 @@ public class ApiDepositBenchmarks
             var (deposits, recorded) = await ApiDepositCheck.CountAsync(_silo.DatabaseFile, CancellationToken.None);
             var line = $"after SIGKILL of the silo: {deposits:N0} deposit operations in vault states and {recorded:N0} recorded 202 answers in idempotency records, for {_acknowledged:N0} acknowledged deposits";
             _checks.Add(line);
-            ApiDepositReport.Write(_method, _batches.Skip(1).ToList(), MeasuredIterations, _checks);
+            ApiDepositReport.Write(_method, _batches.Skip(1).ToList(), _cpu, MeasuredIterations, _checks);
             if (deposits != _acknowledged || recorded != _acknowledged)
             {
                 throw new InvalidOperationException("Acknowledged deposits are missing from the SQLite file: " + line);

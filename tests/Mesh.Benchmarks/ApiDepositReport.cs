@@ -13,9 +13,10 @@ internal static class ApiDepositReport
     /// <summary>Writes the report of one benchmark method into BenchmarkDotNet's results folder and the console.</summary>
     /// <param name="method">The benchmark method.</param>
     /// <param name="batches">Each invocation's latencies (Stopwatch ticks), in order.</param>
+    /// <param name="cpu">Each invocation's CPU time.</param>
     /// <param name="measured">How many of the last batches to summarize (BenchmarkDotNet's measured iterations).</param>
     /// <param name="checks">Lines describing the checks that passed.</param>
-    public static void Write(string method, IReadOnlyList<long[]> batches, int measured, IReadOnlyList<string> checks)
+    public static void Write(string method, IReadOnlyList<long[]> batches, IReadOnlyList<ApiDepositCpu> cpu, int measured, IReadOnlyList<string> checks)
     {
         var last = batches.Skip(Math.Max(0, batches.Count - measured)).ToList();
         var all = last.SelectMany(b => b).Order().ToArray();
@@ -29,6 +30,8 @@ internal static class ApiDepositReport
             .AppendLine("| p50 | p90 | p99 | p99.9 | max | mean |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|")
             .AppendLine(CultureInfo.InvariantCulture, $"| {Ms(all, 0.50)} | {Ms(all, 0.90)} | {Ms(all, 0.99)} | {Ms(all, 0.999)} | {Ms(all, 1.0)} | {(all.Length == 0 ? "n/a" : Format(all.Average()))} |")
+            .AppendLine()
+            .AppendLine(ApiDepositCpu.Describe(cpu.Skip(Math.Max(0, cpu.Count - measured)).ToList()))
             .AppendLine()
             .AppendLine("Checks (outside the timed part):")
             .AppendLine();
