@@ -53,7 +53,7 @@ public class ApiDepositBenchmarks
     private async Task SetupAsync()
     {
         _silo = await ApiDepositSilo.StartAsync(Protocols, Concurrency, CancellationToken.None);
-        _checks.Add($"{Protocols} protocols joined, approved and funded on {ApiDepositSilo.Chains.Length} chains: {_silo.Vaults.Count} vaults; silo process {SiloProcess(_silo)}");
+        _checks.Add($"{Protocols} protocols joined, approved and funded on {ApiDepositSilo.Chains.Length} chains: {_silo.Vaults.Count} vaults");
         _checks.Add("setup: " + await ApiDepositCheck.RetryAndReadBackAsync(_silo.Http, _silo.Vaults[0], CancellationToken.None));
         _acknowledged = 1;
 
@@ -82,7 +82,4 @@ public class ApiDepositBenchmarks
             await _silo.DisposeAsync();
         }
     }
-
-    private static string SiloProcess(ApiDepositSilo silo) =>
-        string.Create(CultureInfo.InvariantCulture, $"pid {silo.Process.Pid}, HTTP on {silo.Process.BaseAddress}");
 }
