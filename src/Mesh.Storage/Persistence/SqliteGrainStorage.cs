@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Mesh.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Orleans.Serialization.Serializers;
@@ -54,7 +55,7 @@ internal sealed class SqliteGrainStorage(SqliteStorageDataSource dataSource, IGr
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var queries = await QueriesAsync(cancellationToken);
-        var payload = serializer.Serialize(grainState.State).ToArray();
+        var payload = Bytes(serializer.Serialize(grainState.State));
         var version = Version(grainState.ETag);
         var written = await dataSource.Writer.WriteAsync((connection, transaction) =>
         {
@@ -84,6 +85,12 @@ internal sealed class SqliteGrainStorage(SqliteStorageDataSource dataSource, IGr
         grainState.RecordExists = false;
         grainState.State = activators.GetActivator<T>().Create();
     }
+
+    /// <summary>The serialized state's bytes, without copying them when they are one whole array (as <see cref="JsonGrainStorageSerializer"/> makes).</summary>
+    private static byte[] Bytes(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
 
     private static long? Version(string? eTag) =>
         string.IsNullOrWhiteSpace(eTag) ? null : long.Parse(eTag, CultureInfo.InvariantCulture);
