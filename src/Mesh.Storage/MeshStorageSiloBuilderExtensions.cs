@@ -36,7 +36,10 @@ public static class MeshStorageSiloBuilderExtensions
         });
     }
 
-    /// <summary>Grain state in a SQLite file through Orleans' ADO.NET persistence provider, reminders in the same file.</summary>
+    /// <summary>
+    /// Grain state in a SQLite file (Orleans' ADO.NET storage rows, queries and ETags, written with group commit by
+    /// <see cref="SqliteGrainStorage"/>), reminders in the same file through the same writer.
+    /// </summary>
     /// <param name="silo">The silo builder.</param>
     /// <param name="connectionString">The SQLite connection string.</param>
     /// <returns>The silo builder.</returns>
@@ -45,11 +48,7 @@ public static class MeshStorageSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var dataSource = new SqliteStorageDataSource(connectionString);
-        silo.Services.AddMeshAdoNetGrainStorage(o =>
-        {
-            o.Invariant = AdoNetInvariantNames.Sqlite;
-            o.DataSource = dataSource;
-        });
+        silo.Services.AddMeshSqliteGrainStorage(dataSource);
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
             dataSource,

@@ -54,9 +54,12 @@ internal sealed class BenchmarkRun
             }
         }
 
+        // 30 min per benchmark case instead of the toolchain's 5: a case that starts a silo and makes tens of thousands of
+        // HTTP requests (ApiDepositBenchmarks) can take longer than 5 min on a loaded machine.
+        var toolchain = new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true);
         var job = smoke
-            ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("Smoke")
-            : Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1);
+            ? Job.ShortRun.WithToolchain(toolchain).WithId("Smoke")
+            : Job.Default.WithToolchain(toolchain).WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1);
         var config = DefaultConfig.Instance.AddJob(job.AsDefault());
         return new BenchmarkRun([.. rest], config, results, note);
     }

@@ -19,15 +19,71 @@ internal sealed partial class VaultGrain
     private string? _account;
 
     public Task<OperationReceipt> Deposit(VaultMovement movement, CancellationToken cancellationToken = default) =>
-        Start(movement, OperationKind.Deposit, () => RequireMember("deposit", allowSuspended: true, cancellationToken), cancellationToken);
+        StartOnChain(movement, OperationKind.Deposit, () => RequireMember("deposit", allowSuspended: true, cancellationToken), cancellationToken);
 
     public Task<OperationReceipt> Withdraw(VaultMovement movement, CancellationToken cancellationToken = default) =>
-        Start(movement, OperationKind.Withdraw, async () =>
+        StartOnChain(movement, OperationKind.Withdraw, async () =>
         {
             await RequireMember("withdraw", allowSuspended: true, cancellationToken);
             RequireBalance(movement, "withdraw");
             await EnsureHealthyAfter(movement, draw: false, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>
+    /// The movement path of <c>Start</c> for the chain: validate, answer a retry from the record, run the kind's checks,
+    /// record the operation durably (a withdrawal takes the amount out of the balance), make sure the durable resume
+    /// reminder exists, then submit to the chain.
+    /// </summary>
+    private async Task<OperationReceipt> StartOnChain(VaultMovement movement, OperationKind kind, Func<Task> checks, CancellationToken cancellationToken)
+    {
+        MovementValidator.Check(movement, Chain);
+        if (Existing(movement, kind) is { } existing)
+        {
+            return existing;
+        }
+
+        await checks();
+        var debit = kind == OperationKind.Withdraw;
+        var s = state.State;
+        s.Operations[movement.OperationId] = new OperationReceipt(movement.OperationId, kind, movement.Asset, movement.Amount, OperationStatus.Pending, null, null, time.GetUtcNow());
+        if (debit)
+        {
+            s.Balances[movement.Asset] -= movement.Amount;
+        }
+
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            s.Operations.Remove(movement.OperationId);
+            if (debit)
+            {
+                s.Balances[movement.Asset] += movement.Amount;
+            }
+
+            throw;
+        }
+
+        // A durable wake-up before anything leaves this grain: if the silo dies mid-flight, the reminder reactivates the
+        // vault, which resumes the operation even when no one calls it again.
+        await EnsureResumeReminder(cancellationToken);
+        return await SettleChain(movement.OperationId, cancellationToken, reminderEnsured: true);
+    }
+
+    /// <summary>
+    /// Registers the resume reminder unless it is registered: a read of the reminder table instead of a write while
+    /// operations are in flight. Safe because no other turn runs between the read and the end of this one, and the
+    /// reminder is only removed when nothing is pending.
+    /// </summary>
+    private async Task EnsureResumeReminder(CancellationToken cancellationToken)
+    {
+        if (await this.GetReminder(ResumeReminder, cancellationToken) is null)
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
+        }
+    }
 
     /// <summary>Refuses a movement unless the vault's protocol is a member (active, or suspended when the movement reduces risk) that joined with this chain.</summary>
     private async Task RequireMember(string action, bool allowSuspended, CancellationToken cancellationToken)
@@ -47,7 +103,11 @@ internal sealed partial class VaultGrain
         _account = protocol.Account;
     }
 
-    private async Task<OperationReceipt> SettleChain(string operationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drives one chain movement: submits it when the chain does not know it (the same id, so a resubmission is the same
+    /// transaction), finishes it when final or failed, else leaves it to the poll.
+    /// </summary>
+    private async Task<OperationReceipt> SettleChain(string operationId, CancellationToken cancellationToken, bool reminderEnsured = false)
     {
         var op = state.State.Operations[operationId];
         if (op.Status != OperationStatus.Pending)
@@ -56,7 +116,7 @@ internal sealed partial class VaultGrain
         }
 
         var client = chainClients.GetClient(Key.Chain);
-        var chainId = OperationId.FromName($"{Key}/{op.OperationId}");
+        var chainId = ChainOperationId(op);
         try
         {
             var status = await client.GetOperationAsync(chainId, cancellationToken);
@@ -65,31 +125,62 @@ internal sealed partial class VaultGrain
                 _account ??= (await GrainFactory.GetGrain<IProtocolGrain>(Key.ProtocolId).Read(cancellationToken))?.Account;
                 var kind = op.Kind == OperationKind.Deposit ? ChainKind.Deposit : ChainKind.Withdraw;
                 var submission = await client.SubmitAsync(new ChainOperation(chainId, kind, Key.ProtocolId, _account!, op.Asset, op.Amount), cancellationToken);
-                op = await Update(op with { ChainTransaction = submission.TransactionHash.ToString(), UpdatedAt = time.GetUtcNow() }, cancellationToken);
+                op = RememberTransaction(op, submission.TransactionHash.ToString());
             }
-            else if (status.State == OperationState.Final)
+            else if (Finished(op, status) is { } finished)
             {
-                return await FinishChain(op, OperationStatus.Completed, null, cancellationToken);
+                return (await FinishChain([finished], cancellationToken))[0];
             }
-            else if (status.State == OperationState.Failed)
+            else
             {
-                return await FinishChain(op, OperationStatus.Failed, status.FailureCode, cancellationToken);
+                op = RememberTransaction(op, status.TransactionHash?.ToString());
             }
         }
         catch (ChainClientException e) when (!e.IsTransient)
         {
-            return await FinishChain(op, OperationStatus.Failed, e.Code, cancellationToken);
+            return (await FinishChain([(op, OperationStatus.Failed, e.Code)], cancellationToken))[0];
         }
         catch (ChainClientException)
         {
             // Timeout or unavailable: the operation stays pending and the poll retries with the same id.
         }
 
-        await PollChain(cancellationToken);
+        await PollChain(reminderEnsured, cancellationToken);
         return op;
     }
 
-    private async Task PollChain(CancellationToken cancellationToken)
+    private OperationId ChainOperationId(OperationReceipt op) => OperationId.FromName($"{Key}/{op.OperationId}");
+
+    /// <summary>
+    /// Keeps the chain's transaction hash on the pending operation in memory; it is written with the vault's next write
+    /// (at the latest when the operation finishes). It is not what makes the operation safe: the chain operation's id
+    /// is derived from the vault and the operation id, so after a crash the poll finds the transaction again by that id.
+    /// </summary>
+    private OperationReceipt RememberTransaction(OperationReceipt op, string? transaction)
+    {
+        if (transaction is null || op.ChainTransaction == transaction)
+        {
+            return op;
+        }
+
+        var updated = op with { ChainTransaction = transaction, UpdatedAt = time.GetUtcNow() };
+        state.State.Operations[op.OperationId] = updated;
+        return updated;
+    }
+
+    /// <summary>The operation's end when the chain says it is final or failed; null while it is still on its way.</summary>
+    private static (OperationReceipt Op, OperationStatus Status, string? Reason)? Finished(OperationReceipt op, Mesh.Chains.Clients.OperationStatus status)
+    {
+        var withTransaction = op.ChainTransaction is null && status.TransactionHash is { } hash ? op with { ChainTransaction = hash.ToString() } : op;
+        return status.State switch
+        {
+            OperationState.Final => (withTransaction, OperationStatus.Completed, null),
+            OperationState.Failed => (withTransaction, OperationStatus.Failed, status.FailureCode),
+            _ => null,
+        };
+    }
+
+    private async Task PollChain(bool reminderEnsured, CancellationToken cancellationToken)
     {
         if (_chainPoll is null)
         {
@@ -97,56 +188,108 @@ internal sealed partial class VaultGrain
             _chainPoll = this.RegisterGrainTimer(PollChainOnce, new GrainTimerCreationOptions(period, period));
         }
 
-        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
+        if (!reminderEnsured)
+        {
+            await EnsureResumeReminder(cancellationToken);
+        }
     }
 
+    /// <summary>
+    /// One poll of every pending chain movement: those the chain lost are resubmitted, and all that became final or
+    /// failed since the last poll are finished together, in one write.
+    /// </summary>
     private async Task PollChainOnce(CancellationToken cancellationToken)
     {
-        var pending = state.State.Operations.Values.Where(o => o.Status == OperationStatus.Pending && o.Kind is OperationKind.Deposit or OperationKind.Withdraw).Select(o => o.OperationId).ToArray();
-        foreach (var id in pending)
+        var client = chainClients.GetClient(Key.Chain);
+        var finished = new List<(OperationReceipt Op, OperationStatus Status, string? Reason)>();
+        foreach (var op in PendingOnChain().ToArray())
         {
-            await SettleChain(id, cancellationToken);
+            try
+            {
+                var status = await client.GetOperationAsync(ChainOperationId(op), cancellationToken);
+                if (status.State == OperationState.Unknown)
+                {
+                    await SettleChain(op.OperationId, cancellationToken, reminderEnsured: true);
+                }
+                else if (Finished(op, status) is { } done)
+                {
+                    finished.Add(done);
+                }
+                else
+                {
+                    RememberTransaction(op, status.TransactionHash?.ToString());
+                }
+            }
+            catch (ChainClientException e) when (!e.IsTransient)
+            {
+                finished.Add((op, OperationStatus.Failed, e.Code));
+            }
+            catch (ChainClientException)
+            {
+                // Timeout or unavailable: the next poll asks again.
+            }
         }
 
-        if (!state.State.Operations.Values.Any(o => o.Status == OperationStatus.Pending && o.Kind is OperationKind.Deposit or OperationKind.Withdraw))
+        if (finished.Count > 0)
+        {
+            await FinishChain(finished, cancellationToken);
+        }
+
+        if (!PendingOnChain().Any())
         {
             _chainPoll?.Dispose();
             _chainPoll = null;
         }
     }
 
-    private async Task<OperationReceipt> Update(OperationReceipt op, CancellationToken cancellationToken)
-    {
-        var previous = state.State.Operations[op.OperationId];
-        state.State.Operations[op.OperationId] = op;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            state.State.Operations[op.OperationId] = previous;
-            throw;
-        }
+    private IEnumerable<OperationReceipt> PendingOnChain() =>
+        state.State.Operations.Values.Where(o => o.Status == OperationStatus.Pending && o.Kind is OperationKind.Deposit or OperationKind.Withdraw);
 
-        return op;
-    }
-
-    private async Task<OperationReceipt> FinishChain(OperationReceipt op, OperationStatus status, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finishes chain movements in one write: a final deposit credits the balance, a failed withdrawal gives its amount
+    /// back; a failed write leaves every one of them as it was.
+    /// </summary>
+    private async Task<List<OperationReceipt>> FinishChain(List<(OperationReceipt Op, OperationStatus Status, string? Reason)> finished, CancellationToken cancellationToken)
     {
         var s = state.State;
-        var balance = s.Balances.GetValueOrDefault(op.Asset);
-        var credit = (status == OperationStatus.Completed && op.Kind == OperationKind.Deposit) || (status == OperationStatus.Failed && op.Kind == OperationKind.Withdraw);
-        var done = op with { Status = status, Reason = reason, UpdatedAt = time.GetUtcNow() };
-        s.Operations[op.OperationId] = done;
-        s.Balances[op.Asset] = credit ? checked(balance + op.Amount) : balance;
+        var operations = finished.Select(f => s.Operations[f.Op.OperationId]).ToList();
+        var balances = finished.Select(f => f.Op.Asset).Distinct(StringComparer.Ordinal)
+            .Select(a => (Asset: a, Known: s.Balances.TryGetValue(a, out var balance), Balance: balance)).ToList();
+        var now = time.GetUtcNow();
+        var done = new List<OperationReceipt>(finished.Count);
         try
         {
+            foreach (var (op, status, reason) in finished)
+            {
+                var balance = s.Balances.GetValueOrDefault(op.Asset);
+                var credit = (status == OperationStatus.Completed && op.Kind == OperationKind.Deposit) || (status == OperationStatus.Failed && op.Kind == OperationKind.Withdraw);
+                var receipt = op with { Status = status, Reason = reason, UpdatedAt = now };
+                s.Operations[op.OperationId] = receipt;
+                s.Balances[op.Asset] = credit ? checked(balance + op.Amount) : balance;
+                done.Add(receipt);
+            }
+
             await state.WriteStateAsync(cancellationToken);
         }
         catch
         {
-            (s.Operations[op.OperationId], s.Balances[op.Asset]) = (op, balance);
+            foreach (var op in operations)
+            {
+                s.Operations[op.OperationId] = op;
+            }
+
+            foreach (var (asset, known, balance) in balances)
+            {
+                if (known)
+                {
+                    s.Balances[asset] = balance;
+                }
+                else
+                {
+                    s.Balances.Remove(asset);
+                }
+            }
+
             throw;
         }
 

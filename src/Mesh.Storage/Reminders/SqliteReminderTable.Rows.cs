@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Mesh.Storage.Sqlite;
 
 namespace Mesh.Storage.Reminders;
 
@@ -49,6 +50,18 @@ internal sealed partial class SqliteReminderTable
 
     private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
     {
+        if (dataSource is SqliteStorageDataSource sqlite)
+        {
+            // Through the file's one writer, in the same group commits as grain state.
+            return await sqlite.Writer.WriteAsync((connection, transaction) =>
+            {
+                using var command = Command(connection, sql);
+                command.Transaction = transaction;
+                parameters(command);
+                return command.ExecuteNonQuery();
+            }, cancellationToken);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, sql);
         parameters(command);
