@@ -5,10 +5,15 @@ using Orleans.Runtime;
 
 namespace Mesh.Grains.Revaluation;
 
-/// <summary>A partition of an asset's vaults; publishing a price revalues them all in parallel.</summary>
+/// <summary>
+/// A partition of an asset's vaults; publishing a price revalues them all in parallel. A round already published to
+/// every member (the oracle publishes a round once, but a caller may publish it again to wait for it) is answered at
+/// once: each member ignores a round it has seen, and a vault registered since reads the oracle when it values itself.
+/// </summary>
 internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index")] IPersistentState<RevaluationIndexState> state) : Grain, IRevaluationIndexGrain
 {
     private string[]? _members;
+    private long _published;
 
     public async Task Register(string vault, CancellationToken cancellationToken = default)
     {
@@ -33,7 +38,13 @@ internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index"
 
     public async Task<int> Publish(OracleSnapshot snapshot, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var members = _members ??= [.. state.State.Vaults];
+        if (snapshot.Round <= _published)
+        {
+            return members.Length;
+        }
+
         var calls = new Task[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
@@ -41,6 +52,7 @@ internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index"
         }
 
         await Task.WhenAll(calls);
+        _published = snapshot.Round;
         return members.Length;
     }
 
