@@ -18,7 +18,7 @@ internal static class RevaluationBook
 {
     public const string Asset = "WETH";
     public const string Chain = "local-a";
-    private const int Parallelism = 64;
+    private const int Parallelism = 16;
     private static readonly UInt128 MicroWeth = 1_000_000_000_000UL;
 
     /// <summary>The mesh's grain services for the in-process silo: the repository's chains, joins admitted up to Conservative.</summary>

@@ -13,7 +13,7 @@ namespace Mesh.Benchmarks;
 /// </summary>
 internal sealed class RevaluationCpuColumn(bool perVault) : IColumn
 {
-    private static readonly List<TimeSpan> Samples = [];
+    private static readonly Dictionary<int, List<TimeSpan>> Samples = [];
     private static int _vaults = 1;
     private static TimeSpan _start;
 
@@ -38,13 +38,18 @@ internal sealed class RevaluationCpuColumn(bool perVault) : IColumn
     /// <summary>Marks the start of a measured tick.</summary>
     public static void Start() => _start = Process.GetCurrentProcess().TotalProcessorTime;
 
-    /// <summary>Records the CPU time since <see cref="Start"/> for a tick that revalued <paramref name="vaults"/> vaults.</summary>
-    public static void Stop(int vaults)
+    /// <summary>Records the CPU time since <see cref="Start"/> for a tick of the case <paramref name="move"/> that revalued <paramref name="vaults"/> vaults.</summary>
+    public static void Stop(int move, int vaults)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - _start;
         lock (Samples)
         {
-            Samples.Add(cpu);
+            if (!Samples.TryGetValue(move, out var samples))
+            {
+                Samples[move] = samples = [];
+            }
+
+            samples.Add(cpu);
             _vaults = vaults;
         }
     }
@@ -53,14 +58,15 @@ internal sealed class RevaluationCpuColumn(bool perVault) : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
+        var move = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(RevaluationBenchmarks.MoveBasisPoints))?.Value as int?;
         lock (Samples)
         {
-            if (Samples.Count == 0)
+            if (move is not { } m || !Samples.TryGetValue(m, out var samples) || samples.Count == 0)
             {
                 return "-";
             }
 
-            var sorted = Samples.Order().ToArray();
+            var sorted = samples.Order().ToArray();
             var median = sorted[sorted.Length / 2];
             return perVault ? $"{median.TotalMicroseconds / _vaults:0.0} μs" : $"{median.TotalMilliseconds:0} ms";
         }
