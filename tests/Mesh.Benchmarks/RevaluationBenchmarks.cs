@@ -27,6 +27,7 @@ namespace Mesh.Benchmarks;
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(RevaluationConfig))]
+[RevaluationJob]
 [IterationCount(20)]
 public class RevaluationBenchmarks
 {

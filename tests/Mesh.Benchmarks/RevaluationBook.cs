@@ -37,6 +37,7 @@ internal static class RevaluationBook
         var chain = silo.Services.GetRequiredService<ISimulatedChainProvider>().GetSimulated(Chain);
         var keys = Enumerable.Range(0, count).Select(VaultKey).ToArray();
         var expiryBase = TimeProvider.System.GetUtcNow().Date.AddDays(1);
+        var created = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), Options(cancellationToken), async (i, ct) =>
         {
             var protocol = $"rv-{i:D5}";
@@ -51,6 +52,10 @@ internal static class RevaluationBook
             var amount = (UInt128)(ulong)Math.Ceiling(weth * 1e6) * MicroWeth;
             chain.Fund(account, Asset, amount);
             await vault.Deposit(new VaultMovement("collateral-1", Asset, amount), ct);
+            if (Interlocked.Increment(ref created) % 1_000 == 0)
+            {
+                Console.WriteLine($"// Revaluation book: {created:N0} vaults at {TimeProvider.System.GetUtcNow():HH:mm:ss}");
+            }
         });
 
         // The vaults poll the chain every block; a deposit counts once final (two confirmations).
