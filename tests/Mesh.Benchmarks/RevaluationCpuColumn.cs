@@ -7,7 +7,8 @@ namespace Mesh.Benchmarks;
 
 /// <summary>
 /// The CPU time this process (silo, grains, storage, the benchmark) spends on one measured oracle tick, per tick or
-/// per vault revalued: the median over the ticks BenchmarkDotNet ran, warm-up included. It depends much less on the
+/// per vault revalued: the median over the ticks BenchmarkDotNet ran, warm-up included, measured inside the
+/// benchmark call (so BenchmarkDotNet's forced collections between iterations are not in it). It depends much less on the
 /// other load of a shared machine than the wall-clock mean; 2 cores given wholly to the silo would finish a tick in
 /// about CPU per tick ÷ 2.
 /// </summary>
@@ -15,7 +16,6 @@ internal sealed class RevaluationCpuColumn(bool perVault) : IColumn
 {
     private static readonly Dictionary<int, List<TimeSpan>> Samples = [];
     private static int _vaults = 1;
-    private static TimeSpan _start;
 
     public string Id => perVault ? "RevaluationCpuPerVault" : "RevaluationCpuPerTick";
 
@@ -35,13 +35,13 @@ internal sealed class RevaluationCpuColumn(bool perVault) : IColumn
         ? "Median CPU time of this process per measured tick, divided by the vaults revalued"
         : "Median CPU time of this process per measured tick (all threads)";
 
-    /// <summary>Marks the start of a measured tick.</summary>
-    public static void Start() => _start = Process.GetCurrentProcess().TotalProcessorTime;
+    /// <summary>The process's CPU time at the start of a measured tick.</summary>
+    public static TimeSpan Start() => Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>Records the CPU time since <see cref="Start"/> for a tick of the case <paramref name="move"/> that revalued <paramref name="vaults"/> vaults.</summary>
-    public static void Stop(int move, int vaults)
+    public static void Stop(TimeSpan start, int move, int vaults)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - _start;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - start;
         lock (Samples)
         {
             if (!Samples.TryGetValue(move, out var samples))
