@@ -25,16 +25,20 @@ internal sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _host.Services;
+
     public static Task<InProcessSilo> StartAsync(StorageProvider provider, CancellationToken cancellationToken) =>
         provider == StorageProvider.Sqlite ? StartSqliteAsync(cancellationToken) : StartPostgreSqlAsync(cancellationToken);
 
-    public static async Task<InProcessSilo> StartSqliteAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="configureServices">Extra services (the domain benchmarks add the mesh's grain services here).</param>
+    public static async Task<InProcessSilo> StartSqliteAsync(CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var directory = Directory.CreateTempSubdirectory("mesh-bench-").FullName;
         try
         {
             var connectionString = $"Data Source={Path.Combine(directory, "mesh.db")}";
-            return await StartAsync(StorageProvider.Sqlite, connectionString, directory, cancellationToken);
+            return await StartAsync(StorageProvider.Sqlite, connectionString, directory, cancellationToken, configureServices);
         }
         catch
         {
@@ -60,7 +64,7 @@ internal sealed class InProcessSilo : IAsyncDisposable
         }
     }
 
-    private static async Task<InProcessSilo> StartAsync(StorageProvider provider, string connectionString, string? directory, CancellationToken cancellationToken)
+    private static async Task<InProcessSilo> StartAsync(StorageProvider provider, string connectionString, string? directory, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         await SchemaMigrator.ApplyAsync(provider, connectionString, cancellationToken);
         var options = new MeshOptions
@@ -71,6 +75,7 @@ internal sealed class InProcessSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
+        configureServices?.Invoke(builder.Services);
         builder.UseOrleans(silo => silo.UseMeshSilo(options, connectionString, "bench"));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

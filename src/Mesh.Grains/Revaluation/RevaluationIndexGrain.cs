@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Mesh.Oracles;
 using Mesh.Revaluation;
 using Mesh.Vaults;
@@ -5,10 +6,21 @@ using Orleans.Runtime;
 
 namespace Mesh.Grains.Revaluation;
 
-/// <summary>A partition of an asset's vaults; publishing a price revalues them all in parallel.</summary>
+/// <summary>
+/// A partition of an asset's vaults; publishing a price revalues them all, <see cref="Window"/> at a time. A round already published to
+/// every member (the oracle publishes a round once, but a caller may publish it again to wait for it) is answered at
+/// once: each member ignores a round it has seen, and a vault registered since reads the oracle when it values itself.
+/// </summary>
 internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index")] IPersistentState<RevaluationIndexState> state) : Grain, IRevaluationIndexGrain
 {
+    /// <summary>
+    /// How many of the partition's vaults revalue at once. Enough to keep every core busy (16 partitions × 8), few
+    /// enough that the vaults whose need changes direction in a tick do not all write their state at the same time:
+    /// with SQLite, writers that find the file locked wait in its busy handler, each holding a thread.
+    /// </summary>
+    private const int Window = 8;
     private string[]? _members;
+    private long _published;
 
     public async Task Register(string vault, CancellationToken cancellationToken = default)
     {
@@ -33,15 +45,45 @@ internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index"
 
     public async Task<int> Publish(OracleSnapshot snapshot, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var members = _members ??= [.. state.State.Vaults];
-        var calls = new Task[members.Length];
-        for (var i = 0; i < members.Length; i++)
+        if (snapshot.Round <= _published)
         {
-            calls[i] = GrainFactory.GetGrain<IVaultGrain>(members[i]).OnPrice(snapshot, cancellationToken);
+            return members.Length;
         }
 
-        await Task.WhenAll(calls);
+        var next = -1;
+        var failures = new List<Exception>();
+        var workers = new Task[Math.Min(Window, members.Length)];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Revalue();
+        }
+
+        await Task.WhenAll(workers);
+        if (failures.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(failures[0]);
+        }
+
+        _published = snapshot.Round;
         return members.Length;
+
+        // The grain's turns run one at a time, so the workers share the index and the list without locks.
+        async Task Revalue()
+        {
+            while (++next < members.Length)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IVaultGrain>(members[next]).OnPrice(snapshot, cancellationToken);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failures.Add(e);
+                }
+            }
+        }
     }
 
     public Task<IReadOnlyList<string>> Members(CancellationToken cancellationToken = default) =>

@@ -25,7 +25,7 @@ internal sealed class ExposurePortfolio
 
     internal static ExposurePortfolio Build(IReadOnlyList<Exposure> exposures, IReadOnlyDictionary<string, AssetMarket> markets, DateTimeOffset now, VaultRiskOptions options)
     {
-        var underlyings = exposures.Select(e => e.Underlying).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var underlyings = Underlyings(exposures);
         var assets = new RiskAsset[underlyings.Length];
         var delta = new double[underlyings.Length];
         var gamma = new double[underlyings.Length];
@@ -36,7 +36,7 @@ internal sealed class ExposurePortfolio
             assets[i] = new RiskAsset(underlyings[i], market.Price, market.AnnualVolatility);
         }
 
-        var positions = new List<Position>();
+        var positions = new List<Position>(exposures.Count);
         var mtm = 0.0;
         foreach (var e in exposures)
         {
@@ -77,6 +77,23 @@ internal sealed class ExposurePortfolio
 
         var portfolio = positions.Count == 0 ? null : new RiskPortfolio(assets, Correlation(underlyings.Length, options.CrossAssetCorrelation), positions, options.Rate);
         return new ExposurePortfolio(portfolio, mtm, greeks);
+    }
+
+    /// <summary>The distinct underlyings in ordinal order (a book usually has one or two).</summary>
+    private static string[] Underlyings(IReadOnlyList<Exposure> exposures)
+    {
+        var distinct = new List<string>(2);
+        foreach (var e in exposures)
+        {
+            if (distinct.IndexOf(e.Underlying) < 0)
+            {
+                distinct.Add(e.Underlying);
+            }
+        }
+
+        var underlyings = distinct.ToArray();
+        Array.Sort(underlyings, StringComparer.Ordinal);
+        return underlyings;
     }
 
     private static AssetMarket Market(IReadOnlyDictionary<string, AssetMarket> markets, string asset) =>

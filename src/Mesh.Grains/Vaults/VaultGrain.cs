@@ -24,6 +24,7 @@ internal sealed partial class VaultGrain(
     private ExposurePortfolio? _portfolio;
     private double? _expectedShortfall;
     private readonly Dictionary<string, OracleSnapshot> _snapshots = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _decimals;
 
     private VaultKey Key => _key ??= VaultKey.Parse(this.GetPrimaryKeyString());
 
@@ -119,13 +120,12 @@ internal sealed partial class VaultGrain(
     private async Task<VaultHealth> Revalue(DateTimeOffset now, CancellationToken cancellationToken, bool persistNeed = true)
     {
         var s = state.State;
-        var assets = s.Balances.Keys.Concat(s.Debt.Keys).Concat(s.Exposures.Select(e => e.Underlying));
-        var markets = await Markets(assets, requirePrice: false, cancellationToken);
+        var markets = await MarketsOf(BookAssets(s), requirePrice: false, cancellationToken);
         // The book is repriced at every revaluation; its Monte Carlo shortfall only when the book changes (or on activation).
         _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
         _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
 
-        var decimals = Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
+        var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(s.Balances, s.Debt, decimals);
         var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
         if (persistNeed && health.Need?.Direction != s.Need?.Direction)
@@ -148,11 +148,49 @@ internal sealed partial class VaultGrain(
 
     private HashSet<string> KnownAssets() => chains.Assets.ToHashSet(StringComparer.Ordinal);
 
-    private async Task<Dictionary<string, AssetMarket>> Markets(IEnumerable<string> assets, bool requirePrice, CancellationToken cancellationToken)
+    /// <summary>The distinct assets the vault holds, owes or is exposed to (usually one or two).</summary>
+    private static List<string> BookAssets(VaultState s)
+    {
+        var assets = new List<string>(s.Balances.Count + s.Debt.Count + 1);
+        foreach (var asset in s.Balances.Keys)
+        {
+            Add(asset);
+        }
+
+        foreach (var asset in s.Debt.Keys)
+        {
+            Add(asset);
+        }
+
+        foreach (var exposure in s.Exposures)
+        {
+            Add(exposure.Underlying);
+        }
+
+        return assets;
+
+        void Add(string asset)
+        {
+            for (var i = 0; i < assets.Count; i++)
+            {
+                if (string.Equals(assets[i], asset, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            assets.Add(asset);
+        }
+    }
+
+    private Task<Dictionary<string, AssetMarket>> Markets(IEnumerable<string> assets, bool requirePrice, CancellationToken cancellationToken) =>
+        MarketsOf([.. assets.Distinct(StringComparer.Ordinal)], requirePrice, cancellationToken);
+
+    private async Task<Dictionary<string, AssetMarket>> MarketsOf(List<string> distinct, bool requirePrice, CancellationToken cancellationToken)
     {
         var options = riskOptions.Value;
-        var markets = new Dictionary<string, AssetMarket>(StringComparer.Ordinal);
-        foreach (var asset in assets.Distinct(StringComparer.Ordinal))
+        var markets = new Dictionary<string, AssetMarket>(distinct.Count, StringComparer.Ordinal);
+        foreach (var asset in distinct)
         {
             if (!_snapshots.TryGetValue(asset, out var snapshot))
             {

@@ -31,8 +31,9 @@ internal static class VaultRiskModel
         var stale = false;
         var collateral = new List<CollateralLine>();
         var collateralAfter = 0.0;
-        foreach (var (asset, amount) in balances.Collateral.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var asset in Ordered(balances.Collateral))
         {
+            var amount = balances.Collateral[asset];
             if (amount == UInt128.Zero)
             {
                 continue;
@@ -58,8 +59,9 @@ internal static class VaultRiskModel
 
         var debt = new List<DebtLine>();
         var debtValue = 0.0;
-        foreach (var (asset, amount) in balances.Debt.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var asset in Ordered(balances.Debt))
         {
+            var amount = balances.Debt[asset];
             if (amount == UInt128.Zero)
             {
                 continue;
@@ -73,13 +75,32 @@ internal static class VaultRiskModel
             debt.Add(new DebtLine(asset, amount, value));
         }
 
-        var scenario = exposures.Portfolio is null ? 0.0 : ScenarioMargin.Compute(exposures.Portfolio, options.ScenarioMargin).Margin;
+        var scenario = exposures.Portfolio is null ? 0.0 : ScenarioMargin.Margin(exposures.Portfolio, options.ScenarioMargin);
         var liability = Math.Max(0.0, -exposures.MarkToMarket);
         var margin = new MarginBreakdown(scenario, expectedShortfall, liability, Math.Max(scenario, expectedShortfall) + liability);
         var obligations = debtValue + margin.Total;
         double? hf = obligations > 0.0 ? collateralAfter / obligations : null;
         var need = Need(hf, collateralAfter, obligations, options, previousNeed, now);
         return new VaultHealth(vault, collateral, debt, margin, exposures.Greeks, collateralAfter, obligations, hf, options.BandMin, options.BandMax, need, stale, now);
+    }
+
+    /// <summary>The assets of a book in ordinal order (most books hold one or two).</summary>
+    private static string[] Ordered(IReadOnlyDictionary<string, UInt128> book)
+    {
+        if (book.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new string[book.Count];
+        var i = 0;
+        foreach (var key in book.Keys)
+        {
+            keys[i++] = key;
+        }
+
+        Array.Sort(keys, StringComparer.Ordinal);
+        return keys;
     }
 
     private static RebalanceNeed? Need(double? hf, double collateralAfter, double obligations, VaultRiskOptions options, RebalanceNeed? previous, DateTimeOffset now)

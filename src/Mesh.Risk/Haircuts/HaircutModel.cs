@@ -10,6 +10,9 @@ namespace Mesh.Risk.Haircuts;
 /// </summary>
 public static class HaircutModel
 {
+    /// <summary>The last tail quantile computed, with its inputs: every vault revaluation asks for the same one, and a Student-t quantile takes a root search.</summary>
+    private static TailQuantile? _lastQuantile;
+
     /// <summary>Computes the haircut of a collateral position.</summary>
     /// <param name="input">The position.</param>
     /// <param name="options">Model settings; defaults when null.</param>
@@ -25,9 +28,7 @@ public static class HaircutModel
             throw new ArgumentOutOfRangeException(nameof(input), input.AnnualVolatility, "AnnualVolatility must be finite and non-negative.");
         }
 
-        var z = options.TailDegreesOfFreedom is { } nu
-            ? StudentTDistribution.StandardizedInverseCdf(options.Confidence, nu)
-            : NormalDistribution.InverseCdf(options.Confidence);
+        var z = Quantile(options.Confidence, options.TailDegreesOfFreedom);
         var horizonVol = input.AnnualVolatility * Math.Sqrt(options.LiquidationHorizonDays / options.DaysPerYear);
         var priceRisk = 1.0 - Math.Exp(-z * horizonVol);
         var dailyVol = input.AnnualVolatility / Math.Sqrt(options.DaysPerYear);
@@ -36,4 +37,20 @@ public static class HaircutModel
         var total = Math.Min(priceRisk + impact + wrongWay, options.MaxHaircut);
         return new HaircutResult(total, priceRisk, impact, wrongWay);
     }
+
+    private static double Quantile(double confidence, double? degreesOfFreedom)
+    {
+        if (_lastQuantile is { } last && last.Confidence == confidence && last.DegreesOfFreedom == degreesOfFreedom)
+        {
+            return last.Value;
+        }
+
+        var z = degreesOfFreedom is { } nu
+            ? StudentTDistribution.StandardizedInverseCdf(confidence, nu)
+            : NormalDistribution.InverseCdf(confidence);
+        _lastQuantile = new TailQuantile(confidence, degreesOfFreedom, z);
+        return z;
+    }
+
+    private sealed record TailQuantile(double Confidence, double? DegreesOfFreedom, double Value);
 }

@@ -5,7 +5,7 @@ namespace Mesh.Risk.Portfolio;
 /// (±k/steps of the scan range) × implied-vol moves (down/up), plus two extreme price moves counted at a
 /// fraction; the asset's scanning risk is the worst loss, and margin is their sum.
 /// </summary>
-public static class ScenarioMargin
+public static partial class ScenarioMargin
 {
     /// <summary>Computes the scenario margin.</summary>
     /// <param name="portfolio">The portfolio.</param>
