@@ -4,10 +4,12 @@ namespace Mesh.Grains.Vaults;
 /// <param name="Collateral">Balance per asset.</param>
 /// <param name="Debt">Debt per asset, accrued interest included.</param>
 /// <param name="Decimals">Decimals per asset on the vault's chain.</param>
+/// <param name="RecallDue">What the pools have recalled per asset, as of their last word.</param>
 internal sealed record VaultBalances(
     IReadOnlyDictionary<string, UInt128> Collateral,
     IReadOnlyDictionary<string, UInt128> Debt,
-    IReadOnlyDictionary<string, int> Decimals)
+    IReadOnlyDictionary<string, int> Decimals,
+    IReadOnlyDictionary<string, UInt128>? RecallDue = null)
 {
     internal static double ToUnits(UInt128 amount, int decimals) => (double)amount / Math.Pow(10, decimals);
 }

@@ -126,7 +126,7 @@ internal sealed partial class VaultGrain(
         _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
 
         var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
-        var balances = new VaultBalances(s.Balances, s.Debt, decimals);
+        var balances = new VaultBalances(s.Balances, s.Debt, decimals, s.RecallDue);
         var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
         if (persistNeed && health.Need?.Direction != s.Need?.Direction)
         {

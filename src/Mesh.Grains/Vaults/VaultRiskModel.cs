@@ -72,7 +72,7 @@ internal static class VaultRiskModel
             stale |= market.Stale;
             var value = VaultBalances.ToUnits(amount, balances.Decimals[asset]) * price;
             debtValue += value;
-            debt.Add(new DebtLine(asset, amount, value));
+            debt.Add(new DebtLine(asset, amount, value, balances.RecallDue?.GetValueOrDefault(asset) ?? UInt128.Zero));
         }
 
         var scenario = exposures.Portfolio is null ? 0.0 : ScenarioMargin.Margin(exposures.Portfolio, options.ScenarioMargin);

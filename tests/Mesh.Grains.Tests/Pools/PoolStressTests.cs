@@ -46,6 +46,8 @@ public sealed class PoolStressTests(DomainFixture fixture) : IClassFixture<Domai
         Assert.Contains(stressed.Recalls, r => r.Vault == key && r.Reason.Contains("stressed", StringComparison.Ordinal));
         Assert.Empty(calm.Stress);
         Assert.Equal(stressed.RecallDue[key], calm.RecallDue[key]); // a recall stays due until repaid
+        var health = await vault.Health();
+        Assert.Equal(stressed.RecallDue[key], health.Debt.Single(d => d.Asset == "USDC").RecallDue); // the pool told the vault
         Assert.True(refused.Code is "pool.recall_outstanding" or "pool.risk_factor_relative_cap", refused.Code);
     }
 }
