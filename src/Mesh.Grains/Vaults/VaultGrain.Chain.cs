@@ -39,7 +39,8 @@ internal sealed partial class VaultGrain
         MovementValidator.Check(movement, Chain);
         if (Existing(movement, kind) is { } existing)
         {
-            return existing;
+            // A retry of a movement still in flight drives it (as Start does for credit), so its answer is current.
+            return existing.Status == OperationStatus.Pending ? await SettleChain(existing.OperationId, cancellationToken) : existing;
         }
 
         await checks();
