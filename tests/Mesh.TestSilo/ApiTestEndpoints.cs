@@ -15,6 +15,7 @@ namespace Mesh.TestSilo;
 public static class ApiTestEndpoints
 {
     private static readonly ConcurrentDictionary<string, Gate> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<Guid, byte> Conflicted = new();
     private static int _invocations;
 
     public static void MapApiTestEndpoints(this WebApplication app)
@@ -38,6 +39,11 @@ public static class ApiTestEndpoints
         });
         api.MapPost("/refusals", IResult (TestDeposit body) =>
             throw new MeshException(MeshErrorKind.Refused, "test.cap_reached", $"amount: {body.Amount} is over the cap.", "amount")).RequireIdempotency();
+        // The first attempt of each key loses a concurrent write (as a grain's ETag check would), the next one succeeds.
+        api.MapPost("/conflicts", IResult (TestDeposit body, IdempotencyContext idempotency) =>
+            Conflicted.TryAdd(idempotency.OperationId, 0)
+                ? throw new Orleans.Storage.InconsistentStateException("test: a concurrent write won")
+                : TypedResults.Ok(new { amount = body.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt = idempotency.Attempt })).RequireIdempotency();
         api.MapPost("/failures", IResult (TestDeposit body) => throw new InvalidOperationException($"internal detail {body.Gate}"));
         api.MapPost("/protocols/{protocolId}/touch", (string protocolId, ApiCaller caller) =>
         {

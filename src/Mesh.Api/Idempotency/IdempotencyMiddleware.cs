@@ -62,7 +62,7 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, IGrain
             }
             catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested && ExceptionProblems.TryMap(context, exception, out var problem, out var retryAfter))
             {
-                record = !ExceptionProblems.IsRequestShape(exception);
+                record = !ExceptionProblems.IsRequestShape(exception) && !ExceptionProblems.IsRetryable(exception);
                 context.Response.Clear();
                 await ApiProblems.WriteAsync(context, problem, retryAfter);
             }
@@ -80,7 +80,9 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, IGrain
             }
             else
             {
-                await grain.Release(leaseToken, forgetRequest: status < 500, CancellationToken.None);
+                // A request-shape failure forgets the request (a corrected body may reuse the key); a retryable one
+                // keeps it, so the same key with another body is still refused.
+                await grain.Release(leaseToken, forgetRequest: status < 500 && status != StatusCodes.Status409Conflict, CancellationToken.None);
             }
         }
         finally

@@ -63,6 +63,16 @@ internal static class ExceptionProblems
     public static bool IsRequestShape(Exception exception) =>
         Unwrap(exception) is ApiException or BadHttpRequestException or JsonException;
 
+    /// <summary>
+    /// Whether the failure says "retry": a concurrent write won (409 <c>state.conflict</c>). The grain kept its state as
+    /// storage holds it, so the attempt is released, not recorded, and a retry with the same key runs again (the
+    /// domain dedupes by operation id) instead of getting the conflict back forever.
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns>Whether a retry should run again.</returns>
+    public static bool IsRetryable(Exception exception) =>
+        Unwrap(exception) is Orleans.Storage.InconsistentStateException;
+
     /// <summary>The status of a domain failure kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The HTTP status.</returns>

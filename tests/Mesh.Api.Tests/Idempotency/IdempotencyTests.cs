@@ -117,6 +117,24 @@ public sealed class IdempotencyTests(SharedSilo shared)
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
+    [Fact]
+    public async Task StateConflict_RetriedWithSameKey_RunsAgainInsteadOfReplayingTheConflict()
+    {
+        var key = "conflict-" + Guid.NewGuid().ToString("N")[..8];
+
+        using var first = await _silo.PostAsync("test/api/conflicts", _silo.OperatorKey, """{"amount":"3"}""", key);
+        using var otherBody = await _silo.PostAsync("test/api/conflicts", _silo.OperatorKey, """{"amount":"4"}""", key);
+        using var retry = await _silo.PostAsync("test/api/conflicts", _silo.OperatorKey, """{"amount":"3"}""", key);
+        using var again = await _silo.PostAsync("test/api/conflicts", _silo.OperatorKey, """{"amount":"3"}""", key);
+
+        await ProblemAssert.AssertAsync(first, HttpStatusCode.Conflict, "state.conflict", null);
+        await ProblemAssert.AssertAsync(otherBody, HttpStatusCode.UnprocessableEntity, "idempotency.key_reused", null);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
     [Theory]
     [InlineData("has space", 1)]
     [InlineData("k", 256)]

@@ -79,7 +79,8 @@ public sealed partial class SharedPoolScenario
 
     /// <summary>
     /// Retries every request of the batch with its key on the live silos until acknowledged and completed: a request
-    /// acknowledged the first time gets that first answer back (<c>Idempotent-Replayed</c>, same status and operation).
+    /// acknowledged the first time gets that first answer back (<c>Idempotent-Replayed</c>, same status and operation;
+    /// or, when its idempotency record died with a silo before it was written, the same operation's own receipt).
     /// Then sends every request once more: each is a replay of the same operation, and nothing moves.
     /// </summary>
     /// <param name="attempts">The first attempts.</param>
@@ -91,9 +92,22 @@ public sealed partial class SharedPoolScenario
             var retry = await AcknowledgedAsync(attempt.Movement);
             if (attempt.Reply is { IsSuccess: true } first)
             {
-                Xunit.Assert.True(retry.Replayed, $"{attempt.Movement}: acknowledged first ({first}); its retry ran again ({retry})");
-                Xunit.Assert.Equal(first.Status, retry.Status);
+                // The first answer comes back: replayed from the idempotency record or, when the silo holding that record
+                // died after the effect and before the record was written (the middleware logs it), the same operation id
+                // run again, which the vault answers from its own record of the operation without moving anything.
                 Xunit.Assert.Equal(first.Text("operationId"), retry.Text("operationId"));
+                if (retry.Replayed)
+                {
+                    Xunit.Assert.Equal(first.Status, retry.Status);
+                }
+                else
+                {
+                    Xunit.Assert.True(retry.IsSuccess, $"{attempt.Movement}: acknowledged first ({first}); its retry failed ({retry})");
+                    if (first.Text("status") == "completed")
+                    {
+                        Xunit.Assert.Equal(first.Json.GetRawText(), retry.Json.GetRawText());
+                    }
+                }
             }
 
             await SettledAsync(attempt.Movement, retry.Text("operationId"));
