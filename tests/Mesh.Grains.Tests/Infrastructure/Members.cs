@@ -53,4 +53,19 @@ internal sealed class Members(DomainFixture fixture)
         Assert.Equal(OperationStatus.Completed, receipt.Status);
         return vault;
     }
+
+    /// <summary>The USDC pool at <paramref name="limits"/>, a lender's 100,000 USDC in it, and a borrower (a WETH book) that drew <paramref name="drawn"/> USDC.</summary>
+    public async Task<(string Protocol, IVaultGrain Vault)> BorrowerAsync(int n, UInt128 drawn, Mesh.Pools.PoolLimits limits)
+    {
+        await PricesAsync();
+        await fixture.Client.GetGrain<Mesh.Pools.ICollateralPoolGrain>("USDC").SetLimits(limits, "test");
+        var lender = await DepositedAsync($"lend{n}", 0x100 + n, "USDC", 100_000 * UsdcUnit);
+        await lender.Supply(new VaultMovement("sup", "USDC", 100_000 * UsdcUnit));
+        var (protocol, vault, account) = await JoinAsync($"borrow{n}", 0x200 + n);
+        SimulatedChain.Fund(account, "WETH", 100 * WethUnit);
+        await SettledAsync(vault, await vault.Deposit(new VaultMovement("dep", "WETH", 100 * WethUnit)));
+        await vault.ReportExposures([new Exposure("p1", ExposureKind.Perp, "WETH", 1m, PositionSide.Long, EntryPrice: 2_000m)]);
+        Assert.Equal(OperationStatus.Completed, (await vault.Draw(new VaultMovement("draw", "USDC", drawn))).Status);
+        return (protocol, vault);
+    }
 }

@@ -16,20 +16,7 @@ public sealed class PoolLimitsTests(DomainFixture fixture) : IClassFixture<Domai
 
     private ICollateralPoolGrain Pool => fixture.Client.GetGrain<ICollateralPoolGrain>("USDC");
 
-    /// <summary>A lender's 100,000 USDC in the pool and a borrower (a WETH book) that drew <paramref name="drawn"/> USDC.</summary>
-    private async Task<(string Protocol, IVaultGrain Vault)> BorrowerAsync(int n, UInt128 drawn)
-    {
-        await _members.PricesAsync();
-        await Pool.SetLimits(Open, "test");
-        var lender = await _members.DepositedAsync($"lend{n}", 0x100 + n, "USDC", 100_000 * UsdcUnit);
-        await lender.Supply(new VaultMovement("sup", "USDC", 100_000 * UsdcUnit));
-        var (protocol, vault, account) = await _members.JoinAsync($"borrow{n}", 0x200 + n);
-        _members.SimulatedChain.Fund(account, "WETH", 100 * WethUnit);
-        await SettledAsync(vault, await vault.Deposit(new VaultMovement("dep", "WETH", 100 * WethUnit)));
-        await vault.ReportExposures([new Exposure("p1", ExposureKind.Perp, "WETH", 1m, PositionSide.Long, EntryPrice: 2_000m)]);
-        Assert.Equal(OperationStatus.Completed, (await vault.Draw(new VaultMovement("draw", "USDC", drawn))).Status);
-        return (protocol, vault);
-    }
+    private Task<(string Protocol, IVaultGrain Vault)> BorrowerAsync(int n, UInt128 drawn) => _members.BorrowerAsync(n, drawn, Open);
 
     [Fact]
     public async Task SetLimits_ProtocolCapBelowItsDebt_RecallsTheExcessAndRecordsWhy()
