@@ -28,7 +28,9 @@ public sealed class TelemetryTests : IDisposable
         await using var second = StartSilo("silo-b", database, environment);
         await first.WaitUntilReadyAsync(_http);
         await second.WaitUntilReadyAsync(_http);
-        await Eventually.TrueAsync(async () => await ActiveSilosAsync(first) == 2, "both silos are active members");
+        // Joining is a precondition here, not what is measured: allow two full membership-table refreshes (10 s each)
+        // plus a start on a busy machine (a CI run once took more than the default 20 s).
+        await Eventually.TrueAsync(async () => await ActiveSilosAsync(first) == 2, "both silos are active members", TimeSpan.FromSeconds(60));
 
         var probe = JsonDocument.Parse(await _http.GetStringAsync(new Uri(first.BaseAddress, "api/operator/probe?grains=64"))).RootElement;
         Assert.Equal(2, probe.GetProperty("silos").GetArrayLength());
