@@ -1,0 +1,18 @@
+namespace Mesh.Rebalancing;
+
+/// <summary>A vault's request to sell collateral in one asset market.</summary>
+/// <param name="RequestId">The caller's id for the request (idempotency key), 1–128 printable characters.</param>
+/// <param name="Vault">The vault's grain key.</param>
+/// <param name="ProtocolId">The vault's protocol: the unit of the fair share.</param>
+/// <param name="Quantity">What the vault wants to sell, in base units of the market's asset; above zero.</param>
+/// <param name="HealthFactor">The vault's health factor when it asked: the lower, the more urgent (finite, ≥ 0).</param>
+/// <param name="Liquidation">True when the sale is a liquidation (health factor below 1), false for a deleveraging within policy.</param>
+[GenerateSerializer]
+[Alias("mesh.rebalance.sale-request")]
+public sealed record SaleRequest(
+    [property: Id(0)] string RequestId,
+    [property: Id(1)] string Vault,
+    [property: Id(2)] string ProtocolId,
+    [property: Id(3)] UInt128 Quantity,
+    [property: Id(4)] double HealthFactor,
+    [property: Id(5)] bool Liquidation);
