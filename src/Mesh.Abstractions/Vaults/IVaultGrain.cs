@@ -115,4 +115,22 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <returns>A task.</returns>
     [Alias("mesh.vault.on-recall")]
     Task OnRecall(string asset, UInt128 due, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets how the vault rebalances by itself: with <see cref="RebalanceSettings.AutoSell"/>, a vault below its band
+    /// asks its collateral market's coordinator for a grant and sells under it (a liquidation below a health factor of
+    /// 1), the proceeds repaying its debt.
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The vault's rebalancing as now set.</returns>
+    [Alias("mesh.vault.configure-rebalancing")]
+    Task<VaultRebalancing> ConfigureRebalancing(RebalanceSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the vault's rebalancing: settings, the sale in progress, what it has sold.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The view.</returns>
+    [Alias("mesh.vault.rebalancing")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<VaultRebalancing> Rebalancing(CancellationToken cancellationToken = default);
 }
