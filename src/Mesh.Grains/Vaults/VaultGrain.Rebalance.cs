@@ -122,10 +122,21 @@ internal sealed partial class VaultGrain
                 return;
             }
 
-            await Record(new VaultMovement(operationId, grant.Asset, quantity), OperationKind.Sale, debit: true, cancellationToken);
+            s.Sales.PendingOperation = operationId;
             if (liquidation)
             {
                 s.Sales.Liquidations++;
+            }
+
+            try
+            {
+                await Record(new VaultMovement(operationId, grant.Asset, quantity), OperationKind.Sale, debit: true, cancellationToken);
+            }
+            catch
+            {
+                s.Sales.PendingOperation = null;
+                s.Sales.Liquidations -= liquidation ? 1 : 0;
+                throw;
             }
         }
 
@@ -141,7 +152,11 @@ internal sealed partial class VaultGrain
         if (op.Status == OperationStatus.Pending)
         {
             var venue = Venue ?? throw new MeshException(MeshErrorKind.Unavailable, "rebalancing.no_venue", "The market venue is not available on this silo.");
-            var fill = await venue.SellAsync(new MarketOrder(requestId, op.Asset, op.Amount, Key.ToString()), cancellationToken);
+            if (await venue.SellAsync(new MarketOrder(requestId, op.Asset, op.Amount, Key.ToString()), cancellationToken) is not { } fill)
+            {
+                return op; // the venue clears the order's batch later; the next revaluation asks again
+            }
+
             var done = op with { Status = OperationStatus.Completed, Reason = $"sold for {fill.Proceeds} {fill.QuoteAsset} (average {fill.AveragePrice})", UpdatedAt = time.GetUtcNow() };
             s.Operations[operationId] = done;
             s.Balances[fill.QuoteAsset] = checked(s.Balances.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
@@ -149,6 +164,7 @@ internal sealed partial class VaultGrain
             s.Sales.Sold[op.Asset] = checked(s.Sales.Sold.GetValueOrDefault(op.Asset) + op.Amount);
             s.Sales.Proceeds[fill.QuoteAsset] = checked(s.Sales.Proceeds.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
             s.Sales.LastSaleAt = done.UpdatedAt;
+            s.Sales.PendingOperation = null;
             await state.WriteStateAsync(cancellationToken);
             op = done;
             await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
@@ -162,6 +178,22 @@ internal sealed partial class VaultGrain
         }
 
         return op;
+    }
+
+    /// <summary>Before a revaluation: a sale whose order waited at the venue gets its fill, if its batch has cleared.</summary>
+    private async Task SettlePendingSale(CancellationToken cancellationToken)
+    {
+        if (state.State.Sales.PendingOperation is { } pending && state.State.Operations.ContainsKey(pending))
+        {
+            try
+            {
+                await SettleSale(pending, cancellationToken);
+            }
+            catch (Exception transient) when (IsTransient(transient))
+            {
+                // Asked again at the next price, or by the reminder.
+            }
+        }
     }
 
     private async Task RepayFrom(MarketFill fill, string operationId, CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ internal sealed partial class VaultGrain(
         }
 
         _snapshots[snapshot.Asset] = snapshot;
+        await SettlePendingSale(cancellationToken);
         var health = await Revalue(time.GetUtcNow(), cancellationToken);
         await RebalanceAfter(health, cancellationToken);
     }

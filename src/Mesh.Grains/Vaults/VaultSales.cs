@@ -6,6 +6,9 @@ public sealed class VaultSales
     /// <summary>Gets or sets the coordinator request of the sale in progress; null when none.</summary>
     public string? OpenRequest { get; set; }
 
+    /// <summary>Gets or sets the operation id of a sale recorded and not yet filled (its order waits at the venue); null when none.</summary>
+    public string? PendingOperation { get; set; }
+
     /// <summary>Gets or sets the number of the next sale (request ids are <c>vault/sale-N</c>).</summary>
     public int Next { get; set; }
 
