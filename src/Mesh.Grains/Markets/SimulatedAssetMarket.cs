@@ -59,7 +59,11 @@ internal sealed class SimulatedAssetMarket
 
     private double PermanentImpact => Math.Min(_maxImpact, _options.PermanentImpactFraction * 1.5 * Scale * Math.Sqrt(_absorbed));
 
-    private decimal Mid => _exogenous * (decimal)(1.0 - PermanentImpact);
+    /// <summary>The book's hole: the marginal transient impact of the depth consumed recently (it heals as the depth refills).</summary>
+    private double TransientImpact => (1 - _options.PermanentImpactFraction) * 1.5 * Scale * Math.Sqrt(_consumed / EffectiveDepth);
+
+    /// <summary>The mid: the exogenous price less the permanent impact and, when the market quotes the book as it stands, the hole sales left in it.</summary>
+    private decimal Mid => _exogenous * (decimal)(1.0 - (_options.MidIncludesTransientImpact ? Math.Min(_maxImpact, PermanentImpact + TransientImpact) : PermanentImpact));
 
     internal void SetExogenous(decimal price, double? depthMultiplier, DateTimeOffset now)
     {
@@ -87,30 +91,47 @@ internal sealed class SimulatedAssetMarket
 
     /// <summary>Fills a sell order; the caller has validated it and checked idempotency.</summary>
     /// <exception cref="OverflowException">The order's value does not fit the exact decimal arithmetic.</exception>
-    internal MarketFill Sell(MarketOrder order, DateTimeOffset now)
+    internal MarketFill Sell(MarketOrder order, DateTimeOffset now) => SellBatch([order], now)[0];
+
+    /// <summary>
+    /// Fills the orders of one instant together, as one sale of their total at one average price (a batch auction):
+    /// each order gets its quantity times that price, rounded down, so the fills do not depend on the orders' order.
+    /// </summary>
+    /// <exception cref="OverflowException">The orders' value does not fit the exact decimal arithmetic.</exception>
+    internal IReadOnlyList<MarketFill> SellBatch(IReadOnlyList<MarketOrder> orders, DateTimeOffset now)
     {
         Advance(now);
+        var total = UInt128.Zero;
+        foreach (var order in orders)
+        {
+            total = checked(total + order.Quantity);
+        }
+
         var depth = EffectiveDepth;
-        var r = (double)order.Quantity / depth;
+        var r = (double)total / depth;
         var x = _consumed / depth;
         var phi = _options.PermanentImpactFraction;
         var impact = Math.Min(_maxImpact, Scale * ((phi * MeanMarginalCost(_absorbed, r)) + ((1 - phi) * MeanMarginalCost(x, r))));
-
-        var whole = (decimal)order.Quantity / _assetUnit;
         var midBefore = Mid;
         var average = _exogenous * (decimal)(1.0 - impact);
-        var proceeds = (UInt128)decimal.Floor(whole * average * _quoteUnit);
-        var atMid = (UInt128)decimal.Floor(whole * midBefore * _quoteUnit);
-        var slippage = atMid > proceeds ? atMid - proceeds : UInt128.Zero;
-
-        _consumed += (double)order.Quantity;
+        _consumed += (double)total;
         _absorbed += r;
-        _sold = checked(_sold + order.Quantity);
-        _proceeds = checked(_proceeds + proceeds);
-        _slippage = checked(_slippage + slippage);
-        var fill = new MarketFill(order.OrderId, Asset, _options.QuoteAsset, order.Quantity, proceeds, average, midBefore, Mid, now);
-        _fills.Add(fill);
-        return fill;
+        var midAfter = Mid;
+        var fills = new List<MarketFill>(orders.Count);
+        foreach (var order in orders)
+        {
+            var whole = (decimal)order.Quantity / _assetUnit;
+            var proceeds = (UInt128)decimal.Floor(whole * average * _quoteUnit);
+            var atMid = (UInt128)decimal.Floor(whole * midBefore * _quoteUnit);
+            _sold = checked(_sold + order.Quantity);
+            _proceeds = checked(_proceeds + proceeds);
+            _slippage = checked(_slippage + (atMid > proceeds ? atMid - proceeds : UInt128.Zero));
+            var fill = new MarketFill(order.OrderId, Asset, _options.QuoteAsset, order.Quantity, proceeds, average, midBefore, midAfter, now);
+            _fills.Add(fill);
+            fills.Add(fill);
+        }
+
+        return fills;
     }
 
     /// <summary>

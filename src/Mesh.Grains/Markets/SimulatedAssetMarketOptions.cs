@@ -37,6 +37,16 @@ public sealed class SimulatedAssetMarketOptions
     /// </value>
     public double PermanentImpactFraction { get; set; } = 2.0 / 3.0;
 
+    /// <summary>
+    /// Gets or sets whether the mid shows the book as it stands: below the exogenous price by the permanent impact and by
+    /// the hole recent sales left in the depth (the marginal price of the next sale), which heals as the depth refills.
+    /// </summary>
+    /// <value>
+    /// The default is false: the mid shows the permanent impact only (after a lone sale it equals the sale's average
+    /// price). The fire-sale simulation sets it, so that the oracle follows the price a market under a fire sale trades at.
+    /// </value>
+    public bool MidIncludesTransientImpact { get; set; }
+
     /// <summary>Gets or sets how long the book takes to refill half of the depth sales consumed.</summary>
     /// <value>The default is 10 minutes.</value>
     public TimeSpan DepthRecoveryHalfLife { get; set; } = TimeSpan.FromMinutes(10);

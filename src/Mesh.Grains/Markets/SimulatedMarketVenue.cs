@@ -16,6 +16,9 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
     private readonly TimeProvider _time;
     private readonly Dictionary<string, SimulatedAssetMarket> _markets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (MarketOrder Order, MarketFill Fill)> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MarketOrder> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset At, List<MarketOrder> Orders)> _batches = new(StringComparer.Ordinal);
+    private readonly bool _batchClearing;
 
     internal SimulatedMarketVenue(SimulatedMarketOptions options, TimeProvider time)
     {
@@ -23,6 +26,7 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
         _time = time;
+        _batchClearing = options.BatchClearing;
         var now = time.GetUtcNow();
         foreach (var (asset, market) in options.Assets)
         {
@@ -40,12 +44,18 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
     {
         lock (_gate)
         {
-            return asset is not null && _markets.TryGetValue(asset, out var market) ? market.Conditions(_time.GetUtcNow()) : null;
+            if (asset is null || !_markets.TryGetValue(asset, out var market))
+            {
+                return null;
+            }
+
+            ClearDue(asset);
+            return market.Conditions(_time.GetUtcNow());
         }
     }
 
     /// <inheritdoc />
-    public Task<MarketFill> SellAsync(MarketOrder order, CancellationToken cancellationToken = default)
+    public Task<MarketFill?> SellAsync(MarketOrder order, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(order);
@@ -66,26 +76,32 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
 
         lock (_gate)
         {
-            if (_orders.TryGetValue(order.OrderId, out var seen))
+            var market = Require(order.Asset);
+            ClearDue(order.Asset);
+            var known = _orders.TryGetValue(order.OrderId, out var seen) ? seen.Order : _waiting.GetValueOrDefault(order.OrderId);
+            if (known is not null)
             {
-                return seen.Order == order
-                    ? Task.FromResult(seen.Fill)
+                return known == order
+                    ? Task.FromResult<MarketFill?>(seen.Fill)
                     : throw new MeshException(MeshErrorKind.Conflict, MarketErrorCodes.OrderIdReused, $"Order id '{order.OrderId}' was already used for a different order.", "orderId");
             }
 
-            var market = Require(order.Asset);
-            MarketFill fill;
-            try
+            var now = _time.GetUtcNow();
+            if (_batchClearing)
             {
-                fill = market.Sell(order, _time.GetUtcNow());
-            }
-            catch (OverflowException e)
-            {
-                throw new MeshException(MeshErrorKind.Validation, MarketErrorCodes.QuantityTooLarge, $"Order '{order.OrderId}' is too large to price exactly: {e.Message}", "quantity");
+                if (!_batches.TryGetValue(order.Asset, out var batch))
+                {
+                    _batches[order.Asset] = batch = (now, []);
+                }
+
+                batch.Orders.Add(order);
+                _waiting.Add(order.OrderId, order);
+                return Task.FromResult<MarketFill?>(null);
             }
 
+            var fill = Priced(order.OrderId, () => market.Sell(order, now));
             _orders.Add(order.OrderId, (order, fill));
-            return Task.FromResult(fill);
+            return Task.FromResult<MarketFill?>(fill);
         }
     }
 
@@ -100,7 +116,9 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
 
         lock (_gate)
         {
-            Require(asset).SetExogenous(exogenousPrice, depthMultiplier, _time.GetUtcNow());
+            var market = Require(asset);
+            ClearDue(asset);
+            market.SetExogenous(exogenousPrice, depthMultiplier, _time.GetUtcNow());
         }
     }
 
@@ -109,7 +127,9 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
     {
         lock (_gate)
         {
-            return Require(asset).State(_time.GetUtcNow());
+            var market = Require(asset);
+            ClearDue(asset);
+            return market.State(_time.GetUtcNow());
         }
     }
 
@@ -118,7 +138,39 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
     {
         lock (_gate)
         {
-            return [.. Require(asset).Fills];
+            var market = Require(asset);
+            ClearDue(asset);
+            return [.. market.Fills];
+        }
+    }
+
+    /// <summary>Under the gate: clears the asset's waiting batch once the clock has left its instant, in order-id order.</summary>
+    private void ClearDue(string asset)
+    {
+        if (!_batches.TryGetValue(asset, out var batch) || _time.GetUtcNow() <= batch.At)
+        {
+            return;
+        }
+
+        _batches.Remove(asset);
+        var orders = batch.Orders.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+        var fills = Priced(orders[0].OrderId, () => _markets[asset].SellBatch(orders, batch.At));
+        for (var i = 0; i < orders.Count; i++)
+        {
+            _waiting.Remove(orders[i].OrderId);
+            _orders.Add(orders[i].OrderId, (orders[i], fills[i]));
+        }
+    }
+
+    private static T Priced<T>(string orderId, Func<T> price)
+    {
+        try
+        {
+            return price();
+        }
+        catch (OverflowException e)
+        {
+            throw new MeshException(MeshErrorKind.Validation, MarketErrorCodes.QuantityTooLarge, $"Order '{orderId}' is too large to price exactly: {e.Message}", "quantity");
         }
     }
 

@@ -34,10 +34,12 @@ internal static class MarketFixture
         return options;
     }
 
-    internal static (ISimulatedMarketVenue Venue, FakeTimeProvider Time) Create(Action<SimulatedAssetMarketOptions>? configure = null)
+    internal static (ISimulatedMarketVenue Venue, FakeTimeProvider Time) Create(Action<SimulatedAssetMarketOptions>? configure = null, bool batchClearing = false)
     {
         var time = new FakeTimeProvider(Start);
-        return (SimulatedMarket.Create(Options(configure), time), time);
+        var options = Options(configure);
+        options.BatchClearing = batchClearing;
+        return (SimulatedMarket.Create(options, time), time);
     }
 
     internal static MarketOrder Order(string id, UInt128 quantity, string asset = Weth) => new(id, asset, quantity, "vault/p1/chain-a");
@@ -49,4 +51,8 @@ internal static class MarketFixture
     internal static double Relative(double actual, double expected) => Math.Abs(actual - expected) / Math.Abs(expected);
 
     internal static BigInteger Big(UInt128 value) => (BigInteger)value;
+
+    /// <summary>Sells on a venue that fills at once, and fails the test if it did not.</summary>
+    internal static async Task<MarketFill> FilledAsync(this IMarketVenue venue, MarketOrder order, CancellationToken cancellationToken = default) =>
+        await venue.SellAsync(order, cancellationToken) ?? throw new Xunit.Sdk.XunitException($"Order {order.OrderId} did not fill at once.");
 }

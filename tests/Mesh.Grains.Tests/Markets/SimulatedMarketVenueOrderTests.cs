@@ -13,10 +13,10 @@ public sealed class SimulatedMarketVenueOrderTests
     public async Task SellAsync_SameOrderTwice_ReturnsTheSameFillAndSellsOnce()
     {
         var (sut, time) = Create();
-        var first = await sut.SellAsync(Order("o-1", Weths(100)));
+        var first = await sut.FilledAsync(Order("o-1", Weths(100)));
         time.Advance(TimeSpan.FromMinutes(1));
 
-        var again = await sut.SellAsync(Order("o-1", Weths(100)));
+        var again = await sut.FilledAsync(Order("o-1", Weths(100)));
 
         Assert.Equal(first, again);
         Assert.Equal(Weths(100), sut.State(Weth).CumulativeSold);
@@ -27,7 +27,7 @@ public sealed class SimulatedMarketVenueOrderTests
     public async Task SellAsync_OrderIdReusedForADifferentOrder_IsAConflict()
     {
         var (sut, _) = Create();
-        await sut.SellAsync(Order("o-1", Weths(100)));
+        await sut.FilledAsync(Order("o-1", Weths(100)));
 
         var e = await Assert.ThrowsAsync<MeshException>(() => sut.SellAsync(Order("o-1", Weths(101))));
 
@@ -42,9 +42,9 @@ public sealed class SimulatedMarketVenueOrderTests
         var (sut, _) = Create();
         var orders = Enumerable.Range(0, 2_000).Select(i => Order($"o-{i}", Weths(1) + (UInt128)(ulong)(i * 1_000_003))).ToList();
 
-        var fills = await Task.WhenAll(orders.Select(o => Task.Run(() => sut.SellAsync(o))));
+        var fills = await Task.WhenAll(orders.Select(o => Task.Run(() => sut.FilledAsync(o))));
         // Replays on other threads must not sell again.
-        await Task.WhenAll(orders.Take(200).Select(o => Task.Run(() => sut.SellAsync(o))));
+        await Task.WhenAll(orders.Take(200).Select(o => Task.Run(() => sut.FilledAsync(o))));
 
         var state = sut.State(Weth);
         var expectedSold = orders.Aggregate(UInt128.Zero, (sum, o) => sum + o.Quantity);
@@ -63,8 +63,8 @@ public sealed class SimulatedMarketVenueOrderTests
         var (block, _) = Create();
         var (split, _) = Create();
 
-        var blockFill = await block.SellAsync(Order("block", Weths(1_000)));
-        var children = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => split.SellAsync(Order($"child-{i}", Weths(25)))));
+        var blockFill = await block.FilledAsync(Order("block", Weths(1_000)));
+        var children = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => split.FilledAsync(Order($"child-{i}", Weths(25)))));
 
         var childProceeds = children.Aggregate(UInt128.Zero, (sum, f) => sum + f.Proceeds);
         Assert.True(Relative((double)childProceeds, (double)blockFill.Proceeds) < 1e-9, $"{childProceeds} vs {blockFill.Proceeds}");
@@ -81,7 +81,7 @@ public sealed class SimulatedMarketVenueOrderTests
             var i = 0;
             foreach (var weth in quantities)
             {
-                var fill = sut.SellAsync(Order($"o-{i++}", Weths(weth))).GetAwaiter().GetResult();
+                var fill = sut.FilledAsync(Order($"o-{i++}", Weths(weth))).GetAwaiter().GetResult();
                 if (fill.AveragePrice > fill.MidBefore || fill.MidAfter > fill.MidBefore || fill.Proceeds != ExpectedProceeds(fill))
                 {
                     return false;

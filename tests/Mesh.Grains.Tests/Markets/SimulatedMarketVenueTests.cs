@@ -15,7 +15,7 @@ public sealed class SimulatedMarketVenueTests
         // Y·σ·√(q/V) = 1 × 0.05 × √(100 / 10,000) = 0.005: 2,000 × 0.995 = 1,990 USDC a WETH, 199,000 USDC in all.
         var (sut, _) = Create();
 
-        var fill = await sut.SellAsync(Order("o-1", Weths(100)));
+        var fill = await sut.FilledAsync(Order("o-1", Weths(100)));
 
         Assert.Equal(2_000m, fill.MidBefore);
         Assert.True(Relative((double)fill.AveragePrice, 1_990) < PriceTolerance, $"average {fill.AveragePrice}");
@@ -41,7 +41,7 @@ public sealed class SimulatedMarketVenueTests
             m.ImpactCoefficient = y;
         });
 
-        var fill = await sut.SellAsync(Order("o-1", Weths(weth)));
+        var fill = await sut.FilledAsync(Order("o-1", Weths(weth)));
 
         var expected = MarketImpact.SquareRoot(sigma, weth, 10_000, y);
         Assert.True(Relative(fill.Slippage, expected) < 1e-9, $"slippage {fill.Slippage}, square-root law {expected}");
@@ -56,7 +56,7 @@ public sealed class SimulatedMarketVenueTests
         // Peak impact = 1.5 × 0.005; the mid keeps the permanent share of it. At 2/3 it lands on the average fill price.
         var (sut, _) = Create(m => m.PermanentImpactFraction = permanent);
 
-        var fill = await sut.SellAsync(Order("o-1", Weths(100)));
+        var fill = await sut.FilledAsync(Order("o-1", Weths(100)));
 
         Assert.True(Relative((double)fill.MidAfter, expectedMid) < PriceTolerance, $"mid after {fill.MidAfter}");
         Assert.Equal(fill.MidAfter, sut.Conditions(Weth)!.MidPrice);
@@ -67,12 +67,12 @@ public sealed class SimulatedMarketVenueTests
     {
         var (immediate, _) = Create();
         var (later, time) = Create();
-        await immediate.SellAsync(Order("a", Weths(1_000)));
-        await later.SellAsync(Order("a", Weths(1_000)));
+        await immediate.FilledAsync(Order("a", Weths(1_000)));
+        await later.FilledAsync(Order("a", Weths(1_000)));
         time.Advance(TimeSpan.FromHours(10)); // 60 half-lives: the book is whole again
 
-        var second = await immediate.SellAsync(Order("b", Weths(1_000)));
-        var afterRecovery = await later.SellAsync(Order("b", Weths(1_000)));
+        var second = await immediate.FilledAsync(Order("b", Weths(1_000)));
+        var afterRecovery = await later.FilledAsync(Order("b", Weths(1_000)));
 
         Assert.Equal(second.MidBefore, afterRecovery.MidBefore); // the permanent part did not decay
         Assert.True(afterRecovery.MidBefore < 2_000m);
@@ -84,7 +84,7 @@ public sealed class SimulatedMarketVenueTests
     public async Task Conditions_DepthConsumedBySales_RecoversWithTheHalfLife()
     {
         var (sut, time) = Create();
-        await sut.SellAsync(Order("o-1", Weths(1_000)));
+        await sut.FilledAsync(Order("o-1", Weths(1_000)));
         var consumed = sut.Conditions(Weth)!.Depth;
 
         time.Advance(TimeSpan.FromMinutes(10));
@@ -101,7 +101,7 @@ public sealed class SimulatedMarketVenueTests
     public async Task SetExogenous_MovesTheMidAndKeepsThePermanentImpactFactor()
     {
         var (sut, _) = Create();
-        await sut.SellAsync(Order("o-1", Weths(100)));
+        await sut.FilledAsync(Order("o-1", Weths(100)));
 
         sut.SetExogenous(Weth, 1_500m);
 
@@ -118,7 +118,7 @@ public sealed class SimulatedMarketVenueTests
         sut.SetExogenous(Weth, 2_000m, 0.3);
 
         var conditions = sut.Conditions(Weth)!;
-        var fill = await sut.SellAsync(Order("o-1", Weths(100)));
+        var fill = await sut.FilledAsync(Order("o-1", Weths(100)));
 
         Assert.Equal(3_000.0, (double)conditions.Depth / (double)OneWeth, 9);
         Assert.True(Relative(fill.Slippage, 0.05 * Math.Sqrt(100.0 / 3_000)) < 1e-9, $"slippage {fill.Slippage}");
@@ -129,8 +129,8 @@ public sealed class SimulatedMarketVenueTests
     public async Task State_AfterTwoSales_TotalsAreExact()
     {
         var (sut, _) = Create();
-        var a = await sut.SellAsync(Order("a", Weths(100)));
-        var b = await sut.SellAsync(Order("b", Weths(250) + 7)); // odd base units are kept exactly
+        var a = await sut.FilledAsync(Order("a", Weths(100)));
+        var b = await sut.FilledAsync(Order("b", Weths(250) + 7)); // odd base units are kept exactly
 
         var state = sut.State(Weth);
 
@@ -148,11 +148,11 @@ public sealed class SimulatedMarketVenueTests
         var (block, _) = Create();
         var (spread, time) = Create();
 
-        var blockFill = await block.SellAsync(Order("block", Weths(2_000)));
+        var blockFill = await block.FilledAsync(Order("block", Weths(2_000)));
         UInt128 spreadProceeds = 0;
         for (var i = 0; i < 10; i++)
         {
-            spreadProceeds += (await spread.SellAsync(Order($"slice-{i}", Weths(200)))).Proceeds;
+            spreadProceeds += (await spread.FilledAsync(Order($"slice-{i}", Weths(200)))).Proceeds;
             time.Advance(TimeSpan.FromMinutes(30));
         }
 
@@ -171,7 +171,7 @@ public sealed class SimulatedMarketVenueTests
             for (var i = 1; i <= 20; i++)
             {
                 venue.SetExogenous(Weth, 2_000m - (i * 10m), 1.0 - (i * 0.02));
-                await venue.SellAsync(Order($"o-{i}", Weths(i * 37)));
+                await venue.FilledAsync(Order($"o-{i}", Weths(i * 37)));
                 time.Advance(TimeSpan.FromSeconds(15));
             }
         }
