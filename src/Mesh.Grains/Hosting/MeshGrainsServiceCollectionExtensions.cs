@@ -3,6 +3,7 @@ using Mesh.Chains.Simulated;
 using Mesh.Grains.Oracles;
 using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
+using Mesh.Grains.Rebalancing;
 using Mesh.Grains.Vaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,13 @@ public static class MeshGrainsServiceCollectionExtensions
         services.AddOptions<VaultRiskOptions>().Validate(o =>
         {
             o.Validate();
+            return true;
+        });
+        // Rebalancing: the coordinators' clock is the registered one unless a test keys its own; IMarketVenue is optional (resolved with GetService).
+        services.TryAddKeyedSingleton<TimeProvider>(RebalancingServices.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddOptions<RebalancingOptions>().BindConfiguration(RebalancingOptions.Section).Validate(o =>
+        {
+            o.Validate(chains.Assets);
             return true;
         });
         return services;
