@@ -19,12 +19,15 @@ internal sealed partial class CoordinatorBook
     /// <param name="grantTtl">How long a grant stays usable.</param>
     /// <param name="waitReason">The code for requests left queued (what bound the room).</param>
     /// <param name="retryAfter">The estimated wait for those left queued.</param>
+    /// <param name="byArrivalTime">First come is by the time a request arrived, then its id, instead of the order its call was taken in (for runs that repeat exactly).</param>
     /// <returns>How much was granted, and to how many requests.</returns>
-    public (UInt128 Quantity, int Grants) Allocate(UInt128 room, AllocationRules rules, Func<UInt128, UInt128> valueOf, DateTimeOffset now, TimeSpan grantTtl, string waitReason, TimeSpan? retryAfter)
+    public (UInt128 Quantity, int Grants) Allocate(UInt128 room, AllocationRules rules, Func<UInt128, UInt128> valueOf, DateTimeOffset now, TimeSpan grantTtl, string waitReason, TimeSpan? retryAfter, bool byArrivalTime = false)
     {
         ArgumentNullException.ThrowIfNull(valueOf);
-        var queued = Queued.ToList();
-        var candidates = queued.Select(r => new AllocationCandidate(r.RequestId, r.ProtocolId, r.Quantity, r.HealthFactor, r.Liquidation, r.Sequence)).ToList();
+        var queued = byArrivalTime
+            ? [.. Queued.OrderBy(r => r.RequestedAt).ThenBy(r => r.RequestId, StringComparer.Ordinal)]
+            : Queued.ToList();
+        var candidates = queued.Select((r, i) => new AllocationCandidate(r.RequestId, r.ProtocolId, r.Quantity, r.HealthFactor, r.Liquidation, byArrivalTime ? i : r.Sequence)).ToList();
         var total = UInt128.Zero;
         var grants = room == UInt128.Zero ? [] : GrantAllocator.Allocate(candidates, room, rules);
         foreach (var grant in grants)

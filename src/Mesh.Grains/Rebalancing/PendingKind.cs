@@ -20,4 +20,6 @@ internal enum PendingKind
 
     /// <summary>A timer or reminder: expire what is due, grant the queue.</summary>
     Tick,
+
+    Allocate,
 }

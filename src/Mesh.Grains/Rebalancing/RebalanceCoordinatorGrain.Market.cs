@@ -90,7 +90,7 @@ internal sealed partial class RebalanceCoordinatorGrain
         var before = Book.Queued.Select(r => r.Reason).ToList();
         var adaptive = Rules.Policy == RebalancePolicy.Adaptive;
         var rules = new AllocationRules(Rules.Dust, ByUrgency: adaptive, Options.LiquidationsFirst, FairShare: adaptive && Options.FairShare);
-        var (_, grants) = Book.Allocate(room, rules, valueOf, now, Options.GrantTtl, reason, RetryAfter(reason, now));
+        var (_, grants) = Book.Allocate(room, rules, valueOf, now, Options.GrantTtl, reason, RetryAfter(reason, now), byArrivalTime: !Options.AllocateOnRequest);
         if (claimed is { } held && book.InFlightValue > held)
         {
             throw new InvalidOperationException($"{Asset}: the value in flight ({book.InFlightValue}) exceeds the market's claim on the global budget ({held}).");

@@ -23,12 +23,13 @@ internal sealed partial class RebalanceCoordinatorGrain
             }
 
             dirty |= Book.Sweep(now, Options.RetainFinishedFor, Options.RetainFinishedMax);
-            if (Book.QueuedCount > 0 || batch.Any(o => o.Kind == PendingKind.View))
+            var allocate = Options.AllocateOnRequest || batch.Any(o => o.Kind == PendingKind.Allocate);
+            if ((allocate && Book.QueuedCount > 0) || batch.Any(o => o.Kind is PendingKind.View or PendingKind.Allocate))
             {
                 reading = await ReadMarketAsync();
             }
 
-            if (Book.QueuedCount > 0)
+            if (allocate && Book.QueuedCount > 0)
             {
                 dirty |= await AllocateAsync(reading!, now);
             }
@@ -144,7 +145,7 @@ internal sealed partial class RebalanceCoordinatorGrain
 
         switch (operation.Kind)
         {
-            case PendingKind.View:
+            case PendingKind.View or PendingKind.Allocate:
                 try
                 {
                     operation.View.TrySetResult(await BuildViewAsync(reading!, now));

@@ -101,6 +101,12 @@ internal sealed partial class RebalanceCoordinatorGrain(
         return Enqueue(new PendingOperation { Kind = PendingKind.View }).View.Task.WaitAsync(cancellationToken);
     }
 
+    public Task<CoordinatorView> Allocate(CancellationToken cancellationToken = default)
+    {
+        _ = Rules;
+        return Enqueue(new PendingOperation { Kind = PendingKind.Allocate }).View.Task.WaitAsync(cancellationToken);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == SweepReminder ? Enqueue(new PendingOperation { Kind = PendingKind.Tick }).Grant.Task : Task.CompletedTask;
 

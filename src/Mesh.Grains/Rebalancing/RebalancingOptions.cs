@@ -44,6 +44,15 @@ public sealed partial class RebalancingOptions
     /// <value>The default is 2 milliseconds.</value>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>
+    /// Gets or sets whether an allocation round decides the queue as requests arrive. When false, requests only queue
+    /// and are decided at an explicit <see cref="IRebalanceCoordinatorGrain.Allocate"/>, in the order of the time they
+    /// arrived and then their ids (not of their calls' arrival), so that a simulation that allocates once per step
+    /// repeats exactly.
+    /// </summary>
+    /// <value>The default is true.</value>
+    public bool AllocateOnRequest { get; set; } = true;
+
     /// <summary>Gets or sets how often a coordinator with grants or a queue re-measures the market, expires what is due and grants the queue (a grain timer).</summary>
     /// <value>The default is 1 second.</value>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
