@@ -37,6 +37,7 @@ internal sealed class SimulatedAssetMarket
     private UInt128 _sold;
     private UInt128 _proceeds;
     private UInt128 _slippage;
+    private UInt128 _shortfall;
 
     internal SimulatedAssetMarket(string asset, SimulatedAssetMarketOptions options, double maxImpact, DateTimeOffset now)
     {
@@ -82,7 +83,7 @@ internal sealed class SimulatedAssetMarket
         Advance(now);
         return new SimulatedMarketState(
             Asset, _options.QuoteAsset, _exogenous, Mid, 1.0 - PermanentImpact, _multiplier, ToBaseUnits(EffectiveDepth), Available(),
-            _sold, _proceeds, _slippage, _fills.Count, now);
+            _sold, _proceeds, _slippage, _shortfall, _fills.Count, now);
     }
 
     /// <summary>Fills a sell order; the caller has validated it and checked idempotency.</summary>
@@ -102,12 +103,15 @@ internal sealed class SimulatedAssetMarket
         var proceeds = (UInt128)decimal.Floor(whole * average * _quoteUnit);
         var atMid = (UInt128)decimal.Floor(whole * midBefore * _quoteUnit);
         var slippage = atMid > proceeds ? atMid - proceeds : UInt128.Zero;
+        var atExogenous = (UInt128)decimal.Floor(whole * _exogenous * _quoteUnit);
+        var shortfall = atExogenous > proceeds ? atExogenous - proceeds : UInt128.Zero;
 
         _consumed += (double)order.Quantity;
         _absorbed += r;
         _sold = checked(_sold + order.Quantity);
         _proceeds = checked(_proceeds + proceeds);
         _slippage = checked(_slippage + slippage);
+        _shortfall = checked(_shortfall + shortfall);
         var fill = new MarketFill(order.OrderId, Asset, _options.QuoteAsset, order.Quantity, proceeds, average, midBefore, Mid, now);
         _fills.Add(fill);
         return fill;
