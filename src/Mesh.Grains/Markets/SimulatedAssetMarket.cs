@@ -37,6 +37,7 @@ internal sealed class SimulatedAssetMarket
     private UInt128 _sold;
     private UInt128 _proceeds;
     private UInt128 _slippage;
+    private UInt128 _shortfall;
 
     internal SimulatedAssetMarket(string asset, SimulatedAssetMarketOptions options, double maxImpact, DateTimeOffset now)
     {
@@ -86,7 +87,7 @@ internal sealed class SimulatedAssetMarket
         Advance(now);
         return new SimulatedMarketState(
             Asset, _options.QuoteAsset, _exogenous, Mid, 1.0 - PermanentImpact, _multiplier, ToBaseUnits(EffectiveDepth), Available(),
-            _sold, _proceeds, _slippage, _fills.Count, now);
+            _sold, _proceeds, _slippage, _shortfall, _fills.Count, now);
     }
 
     /// <summary>Fills a sell order; the caller has validated it and checked idempotency.</summary>
@@ -126,6 +127,8 @@ internal sealed class SimulatedAssetMarket
             _sold = checked(_sold + order.Quantity);
             _proceeds = checked(_proceeds + proceeds);
             _slippage = checked(_slippage + (atMid > proceeds ? atMid - proceeds : UInt128.Zero));
+            var atExogenous = (UInt128)decimal.Floor(whole * _exogenous * _quoteUnit);
+            _shortfall = checked(_shortfall + (atExogenous > proceeds ? atExogenous - proceeds : UInt128.Zero));
             var fill = new MarketFill(order.OrderId, Asset, _options.QuoteAsset, order.Quantity, proceeds, average, midBefore, midAfter, now);
             _fills.Add(fill);
             fills.Add(fill);

@@ -12,6 +12,7 @@ namespace Mesh.Grains.Markets;
 /// <param name="CumulativeSold">Everything sold, base units of the asset (exact).</param>
 /// <param name="CumulativeProceeds">Everything it fetched, base units of the quote asset (exact; each fill rounded down).</param>
 /// <param name="CumulativeSlippage">What the sales lost against the mid before each of them, base units of the quote asset.</param>
+/// <param name="CumulativeShortfall">What the sales fetched below the exogenous price at the time of each, base units of the quote asset: the whole cost of the sales' impact, permanent and transient, which splitting an order cannot hide (slippage against each child's own mid can).</param>
 /// <param name="Fills">How many fills there were.</param>
 /// <param name="AsOf">When the state was read.</param>
 public sealed record SimulatedMarketState(
@@ -26,5 +27,6 @@ public sealed record SimulatedMarketState(
     UInt128 CumulativeSold,
     UInt128 CumulativeProceeds,
     UInt128 CumulativeSlippage,
+    UInt128 CumulativeShortfall,
     int Fills,
     DateTimeOffset AsOf);

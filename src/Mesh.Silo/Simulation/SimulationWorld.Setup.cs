@@ -63,7 +63,7 @@ internal sealed partial class SimulationWorld
         await ForEachAsync(seeds, async (seed, ct) =>
         {
             var amount = (UInt128)(ulong)(seed.Weth * 1_000m) * (WethUnit / 1_000);
-            Chain(seed.Chain).Fund(Account(protocols.IndexOf(seed.Protocol)), Asset, amount);
+            Chain(seed.Chain).Fund(Account(seed.Index % protocols.Count), Asset, amount);
             await Grains.GetGrain<IVaultGrain>(seed.Key).Deposit(new VaultMovement("collateral", Asset, amount), ct);
         }, cancellationToken);
 

@@ -69,6 +69,8 @@ public sealed class SimulatedMarketVenueOrderTests
         var childProceeds = children.Aggregate(UInt128.Zero, (sum, f) => sum + f.Proceeds);
         Assert.True(Relative((double)childProceeds, (double)blockFill.Proceeds) < 1e-9, $"{childProceeds} vs {blockFill.Proceeds}");
         Assert.True(Relative((double)split.State(Weth).MidPrice, (double)blockFill.MidAfter) < 1e-9);
+        Assert.True(Relative((double)split.State(Weth).CumulativeShortfall, (double)block.State(Weth).CumulativeShortfall) < 1e-6);
+        Assert.True(split.State(Weth).CumulativeSlippage < block.State(Weth).CumulativeSlippage); // each child's own mid had already moved
     }
 
     [Fact]

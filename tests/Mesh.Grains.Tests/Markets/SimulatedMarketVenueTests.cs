@@ -138,6 +138,7 @@ public sealed class SimulatedMarketVenueTests
         Assert.Equal(a.Proceeds + b.Proceeds, state.CumulativeProceeds);
         var atMid = (UInt128)decimal.Floor(100m * a.MidBefore * 1e6m) + (UInt128)decimal.Floor((decimal)(Weths(250) + 7) / 1e18m * b.MidBefore * 1e6m);
         Assert.Equal(atMid - state.CumulativeProceeds, state.CumulativeSlippage);
+        Assert.Equal(700_000_000_000UL - state.CumulativeProceeds, state.CumulativeShortfall); // 350 WETH at the exogenous 2,000 USDC; 7 wei are worth less than a base unit
         Assert.Equal(2, state.Fills);
         Assert.Equal([a, b], sut.Fills(Weth));
     }
