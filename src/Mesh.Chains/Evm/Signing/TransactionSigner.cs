@@ -13,7 +13,7 @@ internal static class TransactionSigner
     private static readonly Transaction1559Signer Signer = new();
 
     public static (string Raw, Bytes32 Hash) Sign(
-        EvmSigningKey key, ulong chainId, ulong nonce, string? to, string data, ulong gasLimit, EvmChainOptions options)
+        EvmSigningKey key, ulong chainId, ulong nonce, string? to, string data, ulong gasLimit, EvmChainOptions options, BigInteger value = default)
     {
         var transaction = new Transaction1559(
             new BigInteger(chainId),
@@ -22,7 +22,7 @@ internal static class TransactionSigner
             new BigInteger(options.MaxFeePerGas),
             new BigInteger(gasLimit),
             to,
-            BigInteger.Zero,
+            value,
             data,
             []);
         var raw = Signer.SignTransaction(key.Key, transaction).EnsureHexPrefix();
