@@ -16,7 +16,7 @@ internal sealed partial class EvmChainClient
         var valid = ChainOperationValidator.Validate(_chain, operation);
         var token = TokenAddress(valid.Token);
         var protocol = Protocol(valid.ProtocolId);
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{valid.Kind}|{protocol}|{valid.Account}|{token}|{valid.Amount}");
+        var payload = Payload(valid, protocol, token);
         var data = VaultAbi.Movement(valid.Kind, valid.Id, protocol, token, valid.Account, valid.Amount);
         return await ObserveAsync(ChainRpcMethods.Submit, async ct =>
         {
@@ -32,6 +32,10 @@ internal sealed partial class EvmChainClient
             }
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The canonical payload of a validated operation: a different payload under a stored id is a conflict.</summary>
+    internal static string Payload(ChainOperation operation, Bytes32 protocol, string token) =>
+        string.Create(CultureInfo.InvariantCulture, $"{operation.Kind}|{protocol}|{operation.Account}|{token}|{operation.Amount}");
 
     private async Task<OperationSubmission> SubmitLockedAsync(ChainOperation operation, string payload, string data, CancellationToken cancellationToken)
     {

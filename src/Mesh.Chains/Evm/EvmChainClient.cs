@@ -49,7 +49,7 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
         _time = time ?? TimeProvider.System;
         _logger = logger;
         _vault = chain.Contracts.Vault.ToLowerInvariant();
-        _scope = string.Create(CultureInfo.InvariantCulture, $"{chain.ChainId}:{_vault}");
+        _scope = Scope(chain.ChainId, _vault);
         _keyLock = SigningLocks.For(chain.ChainId, signer.Address);
         foreach (var token in chain.Tokens)
         {
@@ -112,6 +112,10 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
     }
 
     public void Dispose() => _rpc.Dispose();
+
+    /// <summary>The store scope of a chain's vault: the chain id and the vault address.</summary>
+    internal static string Scope(ulong chainId, string vault) =>
+        string.Create(CultureInfo.InvariantCulture, $"{chainId}:{vault.ToLowerInvariant()}");
 
     private async Task<BlockHeader> HeadAsync(CancellationToken cancellationToken) =>
         await BlockAsync("latest", cancellationToken).ConfigureAwait(false)
