@@ -21,4 +21,23 @@ public static class EvmChains
     public static IChainClient CreateClient(
         ChainDefinition chain, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILogger? logger = null) =>
         new EvmChainClient(chain, signer, options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+
+    /// <summary>
+    /// Creates one client per chain of <paramref name="configuration"/>, all signing with <paramref name="signer"/> and
+    /// sharing one transaction store. The provider also implements <see cref="IDisposable"/>; disposing it disposes the clients.
+    /// </summary>
+    /// <param name="configuration">The validated <c>chains.json</c>, with the deployed contracts.</param>
+    /// <param name="signer">The mesh's signing key.</param>
+    /// <param name="options">RPC, fee and store options.</param>
+    /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">The logger factory, if any.</param>
+    /// <returns>The provider.</returns>
+    public static IChainClientProvider CreateProvider(
+        ChainsConfiguration configuration, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var logger = loggerFactory?.CreateLogger("Mesh.Chains.Evm") ?? NullLogger.Instance;
+        return new EvmChainClientProvider(configuration.Chains.Select(c =>
+            new EvmChainClient(c, signer, options, timeProvider ?? TimeProvider.System, logger)).ToList());
+    }
 }
