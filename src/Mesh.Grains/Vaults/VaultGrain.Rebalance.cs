@@ -76,14 +76,23 @@ internal sealed partial class VaultGrain
                 return;
             }
 
-            var requestId = open ?? $"{Key}/{plan.Asset}/sale-{s.Sales.Next}";
-            var grant = await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(plan.Asset)
-                .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, plan.Quantity, Math.Max(hf, 0.0), hf < 1.0), cancellationToken);
-            if (open is null)
+            // An open request keeps its first size (its id is its idempotency key); a new one is sized now.
+            SaleGrant grant;
+            string requestId;
+            if (open is not null && await Coordinator(open).Status(open, cancellationToken) is { } known)
             {
+                (requestId, grant) = (open, known);
+            }
+            else
+            {
+                // The vault writes the request's id before the coordinator sees it: a crash in between leaves an id
+                // the coordinator does not know (the next revaluation starts another), never a grant the vault forgot.
+                requestId = $"{Key}/{plan.Asset}/sale-{s.Sales.Next}";
                 s.Sales.OpenRequest = requestId;
                 s.Sales.Next++;
                 await state.WriteStateAsync(cancellationToken);
+                grant = await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(plan.Asset)
+                    .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, plan.Quantity, Math.Max(hf, 0.0), hf < 1.0), cancellationToken);
             }
 
             switch (grant.Status)
@@ -201,7 +210,8 @@ internal sealed partial class VaultGrain
         var owed = UInt128.Min(state.State.Debt.GetValueOrDefault(fill.QuoteAsset), UInt128.Min(fill.Proceeds, state.State.Balances.GetValueOrDefault(fill.QuoteAsset)));
         if (owed > UInt128.Zero)
         {
-            await Repay(new VaultMovement($"{operationId}-repay", fill.QuoteAsset, owed), cancellationToken);
+            // The pool keys operations by id across vaults: the repayment names its vault.
+            await Repay(new VaultMovement($"{Key}/{operationId}-repay", fill.QuoteAsset, owed), cancellationToken);
         }
     }
 

@@ -14,6 +14,17 @@ public static class MeshSiloHost
     /// <returns>The exit code: 0, 2 for configuration, 3 for an unreachable dependency.</returns>
     public static async Task<int> RunAsync(string[] args, Action<ISiloBuilder>? configureSilo = null, Action<WebApplication>? mapEndpoints = null)
     {
+        if (args.Length > 0 && args[0] == Simulation.SimulationCommand.Name)
+        {
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            return await Simulation.SimulationCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+        }
+
         if (SiloHelp.IsRequested(args))
         {
             SiloHelp.Write(Console.Out);

@@ -41,7 +41,8 @@ internal sealed partial class SimulationWorld
 
             await ObserveAsync(Asset, Market.State(Asset).MidPrice, cancellationToken);
             var state = Market.State(Asset);
-            var view = await Grains.GetGrain<IRebalanceCoordinatorGrain>(Asset).View(cancellationToken);
+            // Every vault has acted on the step's price: the coordinator decides the step's requests together.
+            var view = await Grains.GetGrain<IRebalanceCoordinatorGrain>(Asset).Allocate(cancellationToken);
             var soldUsd = Usd(state.CumulativeProceeds - lastProceeds);
             lastProceeds = state.CumulativeProceeds;
             int? below = null;

@@ -46,14 +46,17 @@ internal sealed partial class SimulationWorld
         }
 
         await Grains.GetGrain<ICollateralPoolGrain>(Quote).SetLimits(OpenLimits, "simulation", cancellationToken);
+        // Pool liquidity is per chain: the lender supplies on each.
         const string lender = "lender";
         var account = Account(protocols.Count);
-        await Grains.GetGrain<IProtocolGrain>(lender).Join(new JoinRequest("Simulated lender", [Chains[0]], "risk@simulation.example", RiskTier.Conservative, account), cancellationToken);
-        Chain(Chains[0]).Fund(account, Quote, poolUsdc);
-        var vault = Grains.GetGrain<IVaultGrain>(new VaultKey(lender, Chains[0]).ToString());
-        await SettledAsync(vault, await vault.Deposit(new VaultMovement("fund", Quote, poolUsdc), cancellationToken), cancellationToken);
-        var supplied = await vault.Supply(new VaultMovement("supply", Quote, poolUsdc), cancellationToken);
-        Require(supplied, "the lender's supply");
+        await Grains.GetGrain<IProtocolGrain>(lender).Join(new JoinRequest("Simulated lender", Chains, "risk@simulation.example", RiskTier.Conservative, account), cancellationToken);
+        foreach (var chain in Chains)
+        {
+            Chain(chain).Fund(account, Quote, poolUsdc);
+            var vault = Grains.GetGrain<IVaultGrain>(new VaultKey(lender, chain).ToString());
+            await SettledAsync(vault, await vault.Deposit(new VaultMovement($"fund-{chain}", Quote, poolUsdc), cancellationToken), cancellationToken);
+            Require(await vault.Supply(new VaultMovement($"supply-{chain}", Quote, poolUsdc), cancellationToken), $"the lender's supply on {chain}");
+        }
     }
 
     /// <summary>Opens every vault: collateral deposited through its chain and final, exposures reported, credit drawn to its target health, rebalancing on.</summary>
@@ -83,7 +86,7 @@ internal sealed partial class SimulationWorld
             if (debtUsd >= 1)
             {
                 var draw = (UInt128)(ulong)Math.Floor(debtUsd) * UsdcUnit;
-                Require(await vault.Draw(new VaultMovement("credit", Quote, draw), ct), $"{seed.Key}'s draw");
+                Require(await vault.Draw(new VaultMovement($"credit-{seed.Index}", Quote, draw), ct), $"{seed.Key}'s draw");
             }
 
             await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true, Predictive: Policy.Predictive), ct);

@@ -85,7 +85,9 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
     /// <summary>Observes a price from the venue's source, then waits until every vault of the asset has revalued at it.</summary>
     public async Task<OracleSnapshot> ObserveAsync(string asset, decimal price, CancellationToken cancellationToken)
     {
-        var snapshot = await Grains.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation(Source, price, Clock.GetUtcNow()), cancellationToken);
+        // The oracle takes at most 8 decimals (its feed's precision); the venue's price has more.
+        var observed = decimal.Round(price, 8, MidpointRounding.ToZero);
+        var snapshot = await Grains.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation(Source, observed, Clock.GetUtcNow()), cancellationToken);
         // The oracle publishes to the asset's partitions without awaiting them; publishing the same round again waits
         // for the partitions to have called every member (a partition answers a round it already published at once).
         await Task.WhenAll(Enumerable.Range(0, RevaluationPartitions.Count).Select(p =>
