@@ -33,6 +33,10 @@ public class RebalanceBenchmarks
     private SaleRequest[] _requests = [];
     private int _iteration;
 
+    /// <summary>Gets or sets the coordinators' batch window in milliseconds: how long a round gathers requests before deciding them together.</summary>
+    [Params(2, 25)]
+    public int BatchWindowMs { get; set; }
+
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
@@ -101,6 +105,7 @@ public class RebalanceBenchmarks
                 o.Markets["WETH"] = new RebalanceMarketOptions { Hole = 10_000 * Weth, Dust = Weth / 10 };
                 o.Markets["USDC"] = new RebalanceMarketOptions { Policy = RebalancePolicy.Unbounded };
                 o.RetainFinishedFor = TimeSpan.FromHours(1);
+                o.BatchWindow = TimeSpan.FromMilliseconds(BatchWindowMs);
             });
         });
         foreach (var (asset, price) in new[] { ("WETH", 2_000m), ("USDC", 1m) })
