@@ -67,7 +67,7 @@ public static class MeshGrainsServiceCollectionExtensions
         {
             o.Validate(chains.Assets);
             return true;
-        });
+        }).ValidateOnStart();
         return services;
     }
 }

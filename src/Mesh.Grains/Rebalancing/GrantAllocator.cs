@@ -4,7 +4,9 @@ namespace Mesh.Grains.Rebalancing;
 /// One allocation round, pure: grants candidates out of a room without ever exceeding it. Each grant follows
 /// <see cref="SaleCaps.Decide"/> (partial grants, no grant below dust), with one strict change: where Maker would grant
 /// the whole request because the remainder is below dust, and that overshoots the room, the grant is trimmed by dust
-/// instead (so the remainder is at least dust and the caps hold exactly). A partial grant is final for its request
+/// instead (so the remainder is at least dust and the caps hold exactly); and a whole request that fits is granted even
+/// where the room is below dust (it is no dusty partial, and a small protocol's last request within its fair share must
+/// not wait for room it does not need). A partial grant is final for its request
 /// (the vault asks again for the rest). Order: first come first served, or most urgent first — liquidations before
 /// deleveraging (when <see cref="AllocationRules.LiquidationsFirst"/>), then the lowest health factor, then arrival.
 /// With <see cref="AllocationRules.FairShare"/>, the room of each urgency tier is shared max-min fairly between the
@@ -42,6 +44,12 @@ internal static class GrantAllocator
     /// <returns>The decision; never above the room.</returns>
     public static SaleDecision Decide(UInt128 requested, UInt128 room, UInt128 dust)
     {
+        if (requested <= room)
+        {
+            // A whole request that fits leaves nothing behind and is no dusty partial, even where the room is below dust.
+            return new SaleDecision(requested, SaleOutcome.Full);
+        }
+
         var decision = SaleCaps.Decide(requested, room, dust);
         if (decision.Outcome != SaleOutcome.WholeByDust || decision.Granted <= room)
         {
@@ -85,7 +93,7 @@ internal static class GrantAllocator
     {
         foreach (var candidate in tier)
         {
-            if (room == UInt128.Zero || room < dust)
+            if (room == UInt128.Zero)
             {
                 break;
             }
@@ -99,7 +107,7 @@ internal static class GrantAllocator
     private static UInt128 Fair(List<AllocationCandidate> tier, UInt128 room, UInt128 dust, List<AllocationGrant> grants)
     {
         var protocols = tier.GroupBy(c => c.ProtocolId, StringComparer.Ordinal).Select(g => new ProtocolQueue(g.ToList())).ToList();
-        while (room > UInt128.Zero && room >= dust)
+        while (room > UInt128.Zero)
         {
             var active = protocols.Where(p => p.Waiting).ToList();
             if (active.Count == 0)

@@ -3,6 +3,7 @@ using Mesh.Grains.Chains;
 using Mesh.Grains.Oracles;
 using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
+using Mesh.Grains.Rebalancing;
 using Mesh.Grains.Vaults;
 using Mesh.Storage;
 
@@ -57,4 +58,8 @@ public sealed class MeshOptions
     /// <summary>Gets or sets how chain grains watch their chains (<c>Mesh:Chains</c>).</summary>
     /// <value>The default polls every block time.</value>
     public MeshChainsOptions Chains { get; set; } = new();
+
+    /// <summary>Gets or sets how the rebalance coordinators size, order and time sale grants (<c>Mesh:Rebalancing</c>).</summary>
+    /// <value>The default is the adaptive policy (impact bound 2%) with no static or global cap.</value>
+    public RebalancingOptions Rebalancing { get; set; } = new();
 }

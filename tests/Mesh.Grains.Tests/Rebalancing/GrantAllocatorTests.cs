@@ -20,8 +20,9 @@ public sealed class GrantAllocatorTests
     [InlineData(24, 15, 10, 0, "RefusedNoRoom")]
     // Room below dust: nothing.
     [InlineData(50, 9, 10, 0, "RefusedNoRoom")]
-    // A request below dust that fits goes whole (the vault's last bit).
+    // A request below dust that fits goes whole (the vault's last bit), even in a room below dust (no dusty partial).
     [InlineData(3, 500, 10, 3, "Full")]
+    [InlineData(5, 9, 10, 5, "Full")]
     public void Decide_StrictDustRule_WorkedExamples(long requested, long room, long dust, long granted, string outcome)
     {
         var sut = GrantAllocator.Decide((UInt128)requested, (UInt128)room, (UInt128)dust);

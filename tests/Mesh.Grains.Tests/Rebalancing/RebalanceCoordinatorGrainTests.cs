@@ -40,11 +40,12 @@ public sealed class RebalanceCoordinatorGrainTests(RebalancingFixture fixture) :
         var d = await Sut.Request(Sale("d", 690));
         Assert.Equal((GrantStatus.Granted, 550 * Usdc, "room.partial"), (d.Status, d.Granted, d.Reason));
 
-        // 100 left = dust: 60 fits whole; then 40 of room is below dust: nothing, however small the request.
+        // 100 left = dust: 60 fits whole; 30 still fits whole in the 40 left; then 50 in 10 of room would be a dusty partial: queued.
         Assert.Equal(60 * Usdc, (await Sut.Request(Sale("e", 60))).Granted);
-        Assert.Equal(GrantStatus.Queued, (await Sut.Request(Sale("f", 30))).Status);
+        Assert.Equal(30 * Usdc, (await Sut.Request(Sale("f", 30))).Granted);
+        Assert.Equal(GrantStatus.Queued, (await Sut.Request(Sale("g", 50))).Status);
         var view = await Sut.View();
-        Assert.Equal((1_000 * Usdc, 960 * Usdc, 40 * Usdc, "static"), (view.Capacity, view.InFlight, view.Free, view.CapacityBasis));
+        Assert.Equal((1_000 * Usdc, 990 * Usdc, 10 * Usdc, "static"), (view.Capacity, view.InFlight, view.Free, view.CapacityBasis));
     }
 
     [Fact]
