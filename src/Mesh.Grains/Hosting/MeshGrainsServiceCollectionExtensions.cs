@@ -3,6 +3,8 @@ using Mesh.Chains.Simulated;
 using Mesh.Grains.Oracles;
 using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
+using Mesh.Grains.Rebalancing.Allocation;
+using Mesh.Grains.Rebalancing.Hedging;
 using Mesh.Grains.Vaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +58,16 @@ public static class MeshGrainsServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SimulatedFeedStarter>();
         services.AddOptions<Chains.ChainMonitorOptions>().BindConfiguration(Chains.ChainMonitorOptions.Section).Validate(o => { o.Validate(); return true; });
         services.AddOptions<VaultRiskOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.AddOptions<AllocationOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.AddOptions<HedgeOptions>().Validate(o =>
         {
             o.Validate();
             return true;
