@@ -1,5 +1,6 @@
 using Mesh.Grains.Rebalancing.Allocation;
 using Mesh.Oracles;
+using Microsoft.Extensions.Configuration;
 
 namespace Mesh.Grains.Tests.Rebalancing.Allocation;
 
@@ -26,6 +27,20 @@ public sealed class AllocationOptionsTests
 
         Assert.Equal("DAI", Assert.Single(sut.Stables));
         Assert.False(sut.IsStable("USDC"));
+    }
+
+    [Fact]
+    public void Bind_ConfiguredStableAssets_ReplaceTheDefaultsInsteadOfAppending()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{AllocationOptions.Section}:StableAssets:0"] = "DAI", [$"{AllocationOptions.Section}:Tolerance"] = "0.1" })
+            .Build();
+
+        var sut = configuration.GetSection(AllocationOptions.Section).Get<AllocationOptions>()!;
+
+        Assert.Equal("DAI", Assert.Single(sut.Stables));
+        Assert.Equal(0.1, sut.Tolerance);
+        sut.Validate();
     }
 
     public static TheoryData<string, Action<AllocationOptions>> Bad => new()

@@ -42,7 +42,7 @@ public sealed class AllocationPolicyForecastTests(ITestOutputHelper output)
             Assert.True(ahead.Assets.Single(a => a.Asset == "WETH").Sell > behind.Assets.Single(a => a.Asset == "WETH").Sell);
         }
 
-        // Measured: 8 of the 10 paths turn the forecast regime first (on the other two both turn at the same minute).
+        // Measured: 8 of the 10 paths turn the forecast regime first, by 3 to 207 minutes (on the other two both turn at the same minute).
         Assert.True(earlier >= 7, $"the forecast turned first on {earlier} of 10 paths");
     }
 
