@@ -18,6 +18,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+echo "==> preparing the local EVM chains (npm packages, contracts)"
+tests/setup-evm.sh
 echo "==> restoring"
 dotnet restore Mesh.sln
 echo "==> building"

@@ -17,6 +17,7 @@ namespace Mesh.Rebalancing;
 /// <param name="Completed">Grants completed.</param>
 /// <param name="Expired">Grants and queued requests that expired.</param>
 /// <param name="AsOf">When the view was taken.</param>
+/// <param name="CapacityBasis">What bounds <paramref name="Capacity"/>, a stable code: <c>unbounded</c>, <c>static</c>, <c>adaptive</c> (the impact bound binds), or under the adaptive policy without market data <c>static.no_venue</c> / <c>static.no_market</c> (the static caps only).</param>
 [GenerateSerializer]
 [Alias("mesh.rebalance.coordinator-view")]
 public sealed record CoordinatorView(
@@ -35,4 +36,5 @@ public sealed record CoordinatorView(
     [property: Id(12)] long Granted,
     [property: Id(13)] long Completed,
     [property: Id(14)] long Expired,
-    [property: Id(15)] DateTimeOffset AsOf);
+    [property: Id(15)] DateTimeOffset AsOf,
+    [property: Id(16)] string CapacityBasis);

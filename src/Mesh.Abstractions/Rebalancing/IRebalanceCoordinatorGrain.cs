@@ -48,6 +48,16 @@ public interface IRebalanceCoordinatorGrain : IGrainWithStringKey
     [Alias("mesh.rebalance-coordinator.release")]
     Task<SaleGrant> Release(string requestId, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs an allocation round now: expiries, then the queue decided against the room. With
+    /// <c>Mesh:Rebalancing:AllocateOnRequest</c> false this is the only time queued requests are granted (a simulation
+    /// calls it once per step, so that its runs repeat exactly); otherwise rounds also run as requests arrive.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The market after the round.</returns>
+    [Alias("mesh.rebalance-coordinator.allocate")]
+    Task<CoordinatorView> Allocate(CancellationToken cancellationToken = default);
+
     /// <summary>Reads the market's capacity, what is in flight, the queue and the policy in force.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The view.</returns>

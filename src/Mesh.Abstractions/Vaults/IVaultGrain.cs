@@ -117,6 +117,24 @@ public interface IVaultGrain : IGrainWithStringKey
     Task OnRecall(string asset, UInt128 due, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Sets how the vault rebalances by itself: with <see cref="RebalanceSettings.AutoSell"/>, a vault below its band
+    /// asks its collateral market's coordinator for a grant and sells under it (a liquidation below a health factor of
+    /// 1), the proceeds repaying its debt.
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The vault's rebalancing as now set.</returns>
+    [Alias("mesh.vault.configure-rebalancing")]
+    Task<VaultRebalancing> ConfigureRebalancing(RebalanceSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the vault's rebalancing: settings, the sale in progress, what it has sold.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The view.</returns>
+    [Alias("mesh.vault.rebalancing")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<VaultRebalancing> Rebalancing(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Advises how to allocate the vault's collateral between risky and stable assets for the volatility regime: the
     /// stable share's floor per regime, and what to sell when the vault is below it by more than the tolerance.
     /// Read-only: nothing moves.
@@ -126,7 +144,7 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <returns>The advice at the oracle prices the vault uses.</returns>
     [Alias("mesh.vault.allocation-advice")]
     [Orleans.Concurrency.ReadOnly]
-    Task<Rebalancing.AllocationAdvice> AllocationAdvice(bool predictive, CancellationToken cancellationToken = default);
+    Task<Mesh.Rebalancing.AllocationAdvice> AllocationAdvice(bool predictive, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Advises the perp hedge per underlying that brings the vault's net delta (holdings minus debt, plus options and
@@ -136,5 +154,5 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <returns>The advice at the oracle prices the vault uses.</returns>
     [Alias("mesh.vault.hedge-advice")]
     [Orleans.Concurrency.ReadOnly]
-    Task<Rebalancing.HedgeAdvice> HedgeAdvice(CancellationToken cancellationToken = default);
+    Task<Mesh.Rebalancing.HedgeAdvice> HedgeAdvice(CancellationToken cancellationToken = default);
 }

@@ -22,4 +22,7 @@ public enum OperationKind
 
     /// <summary>Pool shares redeemed back into the vault (the amount is in shares; the receipt's pool answer says the assets).</summary>
     Redeem = 5,
+
+    /// <summary>Sells collateral through the market venue under a coordinator's grant; the proceeds are credited in the venue's quote asset and repay the vault's debt in it.</summary>
+    Sale = 6,
 }

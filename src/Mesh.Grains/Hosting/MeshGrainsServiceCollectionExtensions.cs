@@ -3,6 +3,7 @@ using Mesh.Chains.Simulated;
 using Mesh.Grains.Oracles;
 using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
+using Mesh.Grains.Rebalancing;
 using Mesh.Grains.Rebalancing.Allocation;
 using Mesh.Grains.Rebalancing.Hedging;
 using Mesh.Grains.Vaults;
@@ -62,12 +63,19 @@ public static class MeshGrainsServiceCollectionExtensions
             o.Validate();
             return true;
         });
-        services.AddOptions<AllocationOptions>().Validate(o =>
+        // Rebalancing: the coordinators' clock is the registered one unless a test keys its own; IMarketVenue is optional (resolved with GetService).
+        services.TryAddKeyedSingleton<TimeProvider>(RebalancingServices.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddOptions<RebalancingOptions>().BindConfiguration(RebalancingOptions.Section).Validate(o =>
+        {
+            o.Validate(chains.Assets);
+            return true;
+        });
+        services.AddOptions<AllocationOptions>().BindConfiguration(AllocationOptions.Section).Validate(o =>
         {
             o.Validate();
             return true;
         });
-        services.AddOptions<HedgeOptions>().Validate(o =>
+        services.AddOptions<HedgeOptions>().BindConfiguration(HedgeOptions.Section).Validate(o =>
         {
             o.Validate();
             return true;

@@ -12,10 +12,14 @@ public interface IMarketVenue
     /// <returns>The conditions, or null when the venue has no market for the asset.</returns>
     MarketConditions? Conditions(string asset);
 
-    /// <summary>Sells at market: the fill's average price is below the mid by the temporary impact, and the mid moves down by the permanent impact.</summary>
-    /// <param name="order">The order; idempotent by <see cref="MarketOrder.OrderId"/> (the same order again returns the same fill).</param>
+    /// <summary>
+    /// Sells at market: the fill's average price is below the mid by the impact of the sale, and the mid moves down.
+    /// A venue that clears in batches (all the orders of one block at one price) answers null until the order's batch
+    /// has cleared; the seller asks again with the same order for the fill.
+    /// </summary>
+    /// <param name="order">The order; idempotent by <see cref="MarketOrder.OrderId"/> (the same order again returns the same fill, or null while it waits).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The fill.</returns>
+    /// <returns>The fill, or null while the order waits for its batch to clear.</returns>
     /// <exception cref="Mesh.Errors.MeshException">The venue has no market for the asset, or the order is invalid.</exception>
-    Task<MarketFill> SellAsync(MarketOrder order, CancellationToken cancellationToken = default);
+    Task<MarketFill?> SellAsync(MarketOrder order, CancellationToken cancellationToken = default);
 }

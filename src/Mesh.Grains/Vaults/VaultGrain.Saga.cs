@@ -34,9 +34,12 @@ internal sealed partial class VaultGrain : IRemindable
         {
             try
             {
-                _ = op.Kind is not (OperationKind.Deposit or OperationKind.Withdraw)
-                    ? await Settle(op.OperationId, cancellationToken)
-                    : await SettleChain(op.OperationId, cancellationToken);
+                _ = op.Kind switch
+                {
+                    OperationKind.Deposit or OperationKind.Withdraw => await SettleChain(op.OperationId, cancellationToken),
+                    OperationKind.Sale => await SettleSale(op.OperationId, cancellationToken),
+                    _ => await Settle(op.OperationId, cancellationToken),
+                };
             }
             catch (MeshException)
             {

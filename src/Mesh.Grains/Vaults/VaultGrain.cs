@@ -17,8 +17,10 @@ internal sealed partial class VaultGrain(
     IChainClientProvider chainClients,
     IOptions<VaultRiskOptions> riskOptions,
     ISagaCheckpoint checkpoint,
+    IEnumerable<Markets.IMarketVenue> venues,
     TimeProvider time) : Grain, IVaultGrain
 {
+    private Markets.IMarketVenue? _venue;
     private VaultKey? _key;
     private ChainDefinition? _chain;
     private ExposurePortfolio? _portfolio;
@@ -67,7 +69,9 @@ internal sealed partial class VaultGrain(
         }
 
         _snapshots[snapshot.Asset] = snapshot;
-        await Revalue(time.GetUtcNow(), cancellationToken);
+        await SettlePendingSale(cancellationToken);
+        var health = await Revalue(time.GetUtcNow(), cancellationToken);
+        await RebalanceAfter(health, cancellationToken);
     }
 
     private async Task EnsureRegistered(CancellationToken cancellationToken)

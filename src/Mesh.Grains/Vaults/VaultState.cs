@@ -25,4 +25,10 @@ public sealed class VaultState
 
     /// <summary>Gets or sets the rebalance need while it persists (to keep when it was raised).</summary>
     public RebalanceNeed? Need { get; set; }
+
+    /// <summary>Gets or sets how the vault rebalances by itself; null when never set.</summary>
+    public RebalanceSettings? Rebalancing { get; set; }
+
+    /// <summary>Gets or sets the vault's sales under coordinator grants.</summary>
+    public VaultSales Sales { get; set; } = new();
 }

@@ -40,8 +40,6 @@ public static class MeshSiloExtensions
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Oracles));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.InterestRates));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Chains.Monitor));
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Rebalancing.Allocation));
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Rebalancing.Hedge));
         builder.Services.AddMeshGrainCallResilience();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(services => new SchemaMigration(options.Storage.Provider, storage, services.GetRequiredService<ILogger<SchemaMigration>>()));

@@ -24,6 +24,9 @@ public sealed record MeshClusterSpec(TestDatabase Database)
     /// <summary>Gets further settings every silo sees in its configuration (for example <c>Mesh:Protocols:AutoApproveUpTo</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Gets further <see cref="Orleans.TestingHost.ISiloConfigurator"/> types, applied after the production wiring (test doubles, a test clock).</summary>
+    public IReadOnlyList<Type> SiloConfigurators { get; init; } = [];
+
     internal Dictionary<string, string> Properties()
     {
         var properties = new Dictionary<string, string>(Settings)

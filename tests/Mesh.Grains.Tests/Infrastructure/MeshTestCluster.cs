@@ -26,6 +26,7 @@ internal static class MeshTestCluster
         }
 
         builder.AddSiloBuilderConfigurator<MeshSiloConfigurator>();
+        builder.Options.SiloBuilderConfiguratorTypes.AddRange(spec.SiloConfigurators.Select(t => t.AssemblyQualifiedName!));
         builder.AddClientBuilderConfigurator<MeshClientConfigurator>();
         var cluster = builder.Build();
         try

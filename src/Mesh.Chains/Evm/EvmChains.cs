@@ -1,0 +1,43 @@
+using Mesh.Chains.Clients;
+using Mesh.Chains.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mesh.Chains.Evm;
+
+/// <summary>Creates <see cref="IChainClient"/>s for real EVM chains.</summary>
+public static class EvmChains
+{
+    /// <summary>
+    /// Creates the client of one chain. The client also implements <see cref="IDisposable"/> (its HTTP connections);
+    /// dispose it when done.
+    /// </summary>
+    /// <param name="chain">The chain, with its deployed vault and tokens.</param>
+    /// <param name="signer">The mesh's signing key on the chain (the vault's operator).</param>
+    /// <param name="options">RPC, fee and store options.</param>
+    /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
+    /// <param name="logger">The logger, if any; keys never reach it.</param>
+    /// <returns>The client.</returns>
+    public static IChainClient CreateClient(
+        ChainDefinition chain, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILogger? logger = null) =>
+        new EvmChainClient(chain, signer, options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+
+    /// <summary>
+    /// Creates one client per chain of <paramref name="configuration"/>, all signing with <paramref name="signer"/> and
+    /// sharing one transaction store. The provider also implements <see cref="IDisposable"/>; disposing it disposes the clients.
+    /// </summary>
+    /// <param name="configuration">The validated <c>chains.json</c>, with the deployed contracts.</param>
+    /// <param name="signer">The mesh's signing key.</param>
+    /// <param name="options">RPC, fee and store options.</param>
+    /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">The logger factory, if any.</param>
+    /// <returns>The provider.</returns>
+    public static IChainClientProvider CreateProvider(
+        ChainsConfiguration configuration, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var logger = loggerFactory?.CreateLogger("Mesh.Chains.Evm") ?? NullLogger.Instance;
+        return new EvmChainClientProvider(configuration.Chains.Select(c =>
+            new EvmChainClient(c, signer, options, timeProvider ?? TimeProvider.System, logger)).ToList());
+    }
+}

@@ -1,0 +1,28 @@
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>What a coordinator knows of its market this round (from the oracle and the venue).</summary>
+/// <param name="Price">The price in USD per whole unit: the oracle's, else the venue's mid; null when neither has one.</param>
+/// <param name="DailyVolatility">σ_daily: the oracle's forecast ÷ √365, else the venue's; null when unknown.</param>
+/// <param name="Depth">The venue's depth in base units per day; null without a venue or a market.</param>
+/// <param name="ImpactCoefficient">Y: the venue's, else the configured one.</param>
+/// <param name="Basis">Why the adaptive capacity is or is not known: <c>adaptive</c>, <c>static.no_venue</c>, <c>static.no_market</c>, <c>static.no_volatility</c>.</param>
+internal sealed record MarketReading(decimal? Price, double? DailyVolatility, UInt128? Depth, double ImpactCoefficient, string Basis)
+{
+    private static readonly double DaysPerYear = Math.Sqrt(365.0);
+
+    /// <summary>The reading from what the oracle and the venue said: the oracle's price and volatility first, the venue's otherwise.</summary>
+    /// <param name="snapshot">The oracle's aggregate; null when it did not answer.</param>
+    /// <param name="hasVenue">Whether the silo has a venue.</param>
+    /// <param name="conditions">The venue's market; null without a venue or a market for the asset.</param>
+    /// <param name="fallbackCoefficient">Y when the venue gives none.</param>
+    /// <returns>The reading.</returns>
+    public static MarketReading From(Mesh.Oracles.OracleSnapshot? snapshot, bool hasVenue, Markets.MarketConditions? conditions, double fallbackCoefficient)
+    {
+        var price = snapshot?.Price ?? (conditions?.MidPrice > 0 ? conditions.MidPrice : null);
+        var sigma = snapshot?.Price is not null ? snapshot.ForecastVolatility / DaysPerYear : conditions?.DailyVolatility;
+        sigma = sigma is { } s && double.IsFinite(s) && s >= 0 ? s : null;
+        var y = conditions?.ImpactCoefficient is { } c && double.IsFinite(c) && c > 0 ? c : fallbackCoefficient;
+        var basis = !hasVenue ? "static.no_venue" : conditions is null ? "static.no_market" : sigma is null ? "static.no_volatility" : "adaptive";
+        return new MarketReading(price, sigma, conditions?.Depth, y, basis);
+    }
+}

@@ -1,0 +1,11 @@
+using Mesh.Rebalancing;
+
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>The settings in force for one market (<see cref="RebalancingOptions.For"/>).</summary>
+/// <param name="Policy">The policy.</param>
+/// <param name="Hole">The static cap on quantity in flight; <see cref="UInt128.MaxValue"/> for none.</param>
+/// <param name="Dust">The dust threshold.</param>
+/// <param name="Flow">The flow budget (capacity, refill per second); null for none.</param>
+/// <param name="ImpactCoefficient">The fallback impact coefficient.</param>
+internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient);

@@ -1,0 +1,182 @@
+using Mesh.Oracles;
+using Mesh.Rebalancing;
+
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>How <see cref="RebalanceCoordinatorGrain"/> sizes the room: the market's reading, the caps and the global budget.</summary>
+internal sealed partial class RebalanceCoordinatorGrain
+{
+    private bool HasBudget => Rules.Policy != RebalancePolicy.Unbounded && Options.GlobalCap is not null;
+
+    /// <summary>The oracle's price and volatility, the venue's depth and coefficient; what is missing is null, with the reason in the basis.</summary>
+    private async Task<MarketReading> ReadMarketAsync()
+    {
+        OracleSnapshot? snapshot = null;
+        try
+        {
+            snapshot = await GrainFactory.GetGrain<IOracleGrain>(Asset).Snapshot();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogOracleUnavailable(logger, Asset, exception);
+        }
+
+        return MarketReading.From(snapshot, _venue is not null, _venue?.Conditions(Asset), Rules.ImpactCoefficient);
+    }
+
+    /// <summary>The market's capacity before the global budget: the static cap, and under the adaptive policy the impact bound.</summary>
+    private (UInt128 Capacity, string Basis) MarketCapacity(MarketReading reading)
+    {
+        switch (Rules.Policy)
+        {
+            case RebalancePolicy.Unbounded:
+                return (UInt128.MaxValue, "unbounded");
+            case RebalancePolicy.StaticCaps:
+                return (Rules.Hole, "static");
+            default:
+                if (reading is not { Basis: "adaptive", Depth: { } depth, DailyVolatility: { } sigma })
+                {
+                    return (Rules.Hole, reading.Basis);
+                }
+
+                var q = CapacityModel.Capacity(depth, sigma, reading.ImpactCoefficient, Options.ImpactBound);
+                return q < Rules.Hole ? (q, "adaptive") : (Rules.Hole, "static");
+        }
+    }
+
+    /// <summary>Grants the queue out of the room under every cap; returns whether anything changed that must be written.</summary>
+    private async Task<bool> AllocateAsync(MarketReading reading, DateTimeOffset now)
+    {
+        var book = Book.State;
+        var (capacity, _) = MarketCapacity(reading);
+        var room = capacity > book.InFlight ? capacity - book.InFlight : UInt128.Zero;
+        var reason = "room.none";
+        if (book.Flow is { } flow && flow.Available(now) < room)
+        {
+            (room, reason) = (flow.Tokens, "flow.limit");
+        }
+
+        Func<UInt128, UInt128> valueOf = _ => UInt128.Zero;
+        UInt128? claimed = null;
+        if (HasBudget && room > UInt128.Zero)
+        {
+            var usd = UsdValue.At(reading.Price, Decimals);
+            if (usd is not { } price)
+            {
+                (room, reason) = (UInt128.Zero, "price.unknown");
+            }
+            else
+            {
+                // Each grant's value is rounded up by at most one micro-USD: keep one per candidate aside.
+                var slack = (UInt128)(ulong)Book.QueuedCount;
+                // Ask for what the queue needs, but never less than dust: a room below dust grants nothing, not even a small request.
+                var wanted = book.InFlightValue + price.ValueOf(UInt128.Min(room, UInt128.Max(Book.QueuedQuantity, Rules.Dust))) + slack;
+                claimed = await ClaimAsync(wanted);
+                var globalRoom = claimed is { } c && c > book.InFlightValue + slack ? c - book.InFlightValue - slack : UInt128.Zero;
+                var units = price.QuantityOf(globalRoom);
+                if (claimed is null)
+                {
+                    (room, reason) = (UInt128.Zero, "budget.unavailable");
+                }
+                else if (units < room)
+                {
+                    (room, reason) = (units, "budget.global");
+                }
+
+                valueOf = price.ValueOf;
+            }
+        }
+
+        var before = Book.Queued.Select(r => r.Reason).ToList();
+        var adaptive = Rules.Policy == RebalancePolicy.Adaptive;
+        var rules = new AllocationRules(Rules.Dust, ByUrgency: adaptive, Options.LiquidationsFirst, FairShare: adaptive && Options.FairShare);
+        var (_, grants) = Book.Allocate(room, rules, valueOf, now, Options.GrantTtl, reason, RetryAfter(reason, now), byArrivalTime: !Options.AllocateOnRequest);
+        if (claimed is { } held && book.InFlightValue > held)
+        {
+            throw new InvalidOperationException($"{Asset}: the value in flight ({book.InFlightValue}) exceeds the market's claim on the global budget ({held}).");
+        }
+
+        return grants > 0 || !before.SequenceEqual(Book.Queued.Select(r => r.Reason));
+    }
+
+    /// <summary>The estimated wait of a queued request: until the flow refills, a grant expires, or the next sweep.</summary>
+    private TimeSpan RetryAfter(string reason, DateTimeOffset now)
+    {
+        var book = Book.State;
+        if (reason == "flow.limit" && book.Flow is { } flow && Book.Queued.Select(r => r.Quantity).DefaultIfEmpty(UInt128.Zero).Min() is var smallest)
+        {
+            var need = UInt128.Min(smallest, flow.Capacity);
+            var missing = need > flow.Tokens ? need - flow.Tokens : UInt128.Zero;
+            return TimeSpan.FromSeconds((double)((missing + flow.RatePerSecond - 1) / flow.RatePerSecond));
+        }
+
+        var nextExpiry = book.Open.Values.Where(r => r.Status == GrantStatus.Granted).Select(r => r.ExpiresAt).Min();
+        return reason is "room.none" or "budget.global" && nextExpiry is { } at && at > now ? at - now : Options.SweepInterval;
+    }
+
+    private async Task<UInt128?> ClaimAsync(UInt128 total)
+    {
+        try
+        {
+            var claim = await GrainFactory.GetGrain<IRebalanceBudgetGrain>(IRebalanceBudgetGrain.Key).Claim(Asset, total);
+            _claimed = claim.Claimed;
+            return claim.Claimed;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogBudgetUnavailable(logger, Asset, exception);
+            _claimed = null;
+            return null;
+        }
+    }
+
+    /// <summary>Brings the market's claim to its value in flight (after a round, and first of all after an activation).</summary>
+    private async Task SyncClaimAsync()
+    {
+        var inFlight = Book.State.InFlightValue;
+        if (!HasBudget || _claimed == inFlight)
+        {
+            return;
+        }
+
+        if (await ClaimAsync(inFlight) is { } claimed && claimed < inFlight)
+        {
+            LogClaimShort(logger, Asset, inFlight, claimed);
+        }
+    }
+
+    private async Task<CoordinatorView> BuildViewAsync(MarketReading reading, DateTimeOffset now)
+    {
+        var book = Book.State;
+        var (capacity, basis) = MarketCapacity(reading);
+        if (HasBudget)
+        {
+            var budget = await GrainFactory.GetGrain<IRebalanceBudgetGrain>(IRebalanceBudgetGrain.Key).View();
+            var others = budget.Claimed - budget.Claims.GetValueOrDefault(Asset);
+            var usd = UsdValue.At(reading.Price, Decimals);
+            var share = usd is { } price && budget.Cap > others ? price.QuantityOf(budget.Cap - others) : UInt128.Zero;
+            (capacity, basis) = share < capacity ? (share, usd is null ? "budget.no_price" : "budget") : (capacity, basis);
+        }
+
+        var flow = book.Flow is { } f ? new TokenBucket { Capacity = f.Capacity, RatePerSecond = f.RatePerSecond, Tokens = f.Tokens, RefilledAtUnixSeconds = f.RefilledAtUnixSeconds }.Available(now) : UInt128.MaxValue;
+        var queued = Book.Queued.ToList();
+        return new CoordinatorView(
+            Asset,
+            Rules.Policy,
+            capacity,
+            book.InFlight,
+            capacity > book.InFlight ? capacity - book.InFlight : UInt128.Zero,
+            flow,
+            queued.Count,
+            Book.QueuedQuantity,
+            queued.Count == 0 ? null : queued.Min(r => r.RequestedAt),
+            CapacityModel.ExpectedImpact(book.InFlight, reading),
+            Rules.Policy == RebalancePolicy.Adaptive ? Options.ImpactBound : null,
+            reading.Depth,
+            book.Granted,
+            book.Completed,
+            book.Expired,
+            now,
+            basis);
+    }
+}

@@ -1,0 +1,31 @@
+using Mesh.Rebalancing;
+
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>One market's settings (<c>Mesh:Rebalancing:Markets:&lt;asset&gt;</c>, or <c>Mesh:Rebalancing:Defaults</c>); an unset field falls back.</summary>
+public sealed class RebalanceMarketOptions
+{
+    /// <summary>Gets or sets the market's policy.</summary>
+    /// <value>The default is null (<see cref="RebalancingOptions.Policy"/>).</value>
+    public RebalancePolicy? Policy { get; set; }
+
+    /// <summary>Gets or sets the market's static cap on quantity in flight (MakerDAO's <c>ilk.hole</c>), in base units of the asset.</summary>
+    /// <value>The default is null (no static cap).</value>
+    public UInt128? Hole { get; set; }
+
+    /// <summary>Gets or sets the smallest grant worth making and the smallest remainder worth leaving (MakerDAO's <c>dust</c>), in base units.</summary>
+    /// <value>The default is null (zero).</value>
+    public UInt128? Dust { get; set; }
+
+    /// <summary>Gets or sets the flow budget's capacity (a token bucket on granted quantity), in base units; set with <see cref="FlowRefillPerSecond"/>.</summary>
+    /// <value>The default is null (no flow budget).</value>
+    public UInt128? FlowCapacity { get; set; }
+
+    /// <summary>Gets or sets the flow budget's refill, in base units per second; set with <see cref="FlowCapacity"/>.</summary>
+    /// <value>The default is null (no flow budget).</value>
+    public UInt128? FlowRefillPerSecond { get; set; }
+
+    /// <summary>Gets or sets the impact coefficient <c>Y</c> used when the venue gives none.</summary>
+    /// <value>The default is null (<see cref="RebalancingOptions.ImpactCoefficient"/>).</value>
+    public double? ImpactCoefficient { get; set; }
+}

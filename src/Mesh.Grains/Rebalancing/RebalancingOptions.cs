@@ -1,0 +1,99 @@
+using Mesh.Rebalancing;
+
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>How the rebalance coordinators size, order and time grants (settings section <c>Mesh:Rebalancing</c>).</summary>
+public sealed partial class RebalancingOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string Section = "Mesh:Rebalancing";
+
+    /// <summary>Gets or sets the policy of every market without its own (<see cref="RebalanceMarketOptions.Policy"/>).</summary>
+    /// <value>The default is <see cref="RebalancePolicy.Adaptive"/>.</value>
+    public RebalancePolicy Policy { get; set; } = RebalancePolicy.Adaptive;
+
+    /// <summary>Gets or sets the global cap on value in flight over every market (MakerDAO's <c>Hole</c>), in integer micro-USD; null for none.</summary>
+    /// <value>The default is null (no global cap).</value>
+    public UInt128? GlobalCap { get; set; }
+
+    /// <summary>Gets the settings of markets without a section of their own in <see cref="Markets"/>, and the fallback of every unset field there.</summary>
+    /// <value>The default has no cap, no dust and no flow budget.</value>
+    public RebalanceMarketOptions Defaults { get; init; } = new();
+
+    /// <summary>Gets the settings per market (key: the asset symbol), each field falling back to <see cref="Defaults"/>.</summary>
+    /// <value>The default is empty.</value>
+    public Dictionary<string, RebalanceMarketOptions> Markets { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the bound the adaptive policy keeps the expected relative price impact of everything in flight under.</summary>
+    /// <value>The default is 0.02 (2%).</value>
+    public double ImpactBound { get; set; } = 0.02;
+
+    /// <summary>Gets or sets the square-root law's coefficient <c>Y</c> used when the venue gives none.</summary>
+    /// <value>The default is 1.</value>
+    public double ImpactCoefficient { get; set; } = 1.0;
+
+    /// <summary>Gets or sets how long a grant may go unused before it expires and its capacity comes back.</summary>
+    /// <value>The default is 5 minutes.</value>
+    public TimeSpan GrantTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets how long a request may wait in the queue before it expires.</summary>
+    /// <value>The default is 15 minutes.</value>
+    public TimeSpan QueueTtl { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Gets or sets how long a coordinator gathers requests before deciding them together (one allocation round, one write).</summary>
+    /// <value>The default is 2 milliseconds.</value>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// Gets or sets whether an allocation round decides the queue as requests arrive. When false, requests only queue
+    /// and are decided at an explicit <see cref="IRebalanceCoordinatorGrain.Allocate"/>, in the order of the time they
+    /// arrived and then their ids (not of their calls' arrival), so that a simulation that allocates once per step
+    /// repeats exactly.
+    /// </summary>
+    /// <value>The default is true.</value>
+    public bool AllocateOnRequest { get; set; } = true;
+
+    /// <summary>Gets or sets how often a coordinator with grants or a queue re-measures the market, expires what is due and grants the queue (a grain timer).</summary>
+    /// <value>The default is 1 second.</value>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the period of the durable reminder that wakes a coordinator with grants or a queue after a failover; at least Orleans' minimum reminder period.</summary>
+    /// <value>The default is 1 minute.</value>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets whether the adaptive policy gives each protocol a max-min fair share of the room in each round.</summary>
+    /// <value>The default is true.</value>
+    public bool FairShare { get; set; } = true;
+
+    /// <summary>Gets or sets whether the adaptive policy decides every liquidation before any deleveraging (else one order by health factor).</summary>
+    /// <value>The default is true.</value>
+    public bool LiquidationsFirst { get; set; } = true;
+
+    /// <summary>Gets or sets the most requests one market keeps queued; beyond it a request is refused (<c>queue.full</c>).</summary>
+    /// <value>The default is 100,000.</value>
+    public int MaxQueued { get; set; } = 100_000;
+
+    /// <summary>Gets or sets how long a finished request is remembered for retries (its id is forgotten after).</summary>
+    /// <value>The default is 1 hour.</value>
+    public TimeSpan RetainFinishedFor { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets the most finished requests a market remembers; the oldest are forgotten first.</summary>
+    /// <value>The default is 20,000.</value>
+    public int RetainFinishedMax { get; set; } = 20_000;
+
+    /// <summary>The settings in force for one market: its own fields, else <see cref="Defaults"/>', else the built-in defaults.</summary>
+    /// <param name="asset">The market's asset.</param>
+    /// <returns>The rules.</returns>
+    internal MarketRules For(string asset)
+    {
+        var own = Markets.TryGetValue(asset, out var o) ? o : null;
+        var flowCapacity = own?.FlowCapacity ?? Defaults.FlowCapacity;
+        var flowRefill = own?.FlowRefillPerSecond ?? Defaults.FlowRefillPerSecond;
+        return new MarketRules(
+            own?.Policy ?? Defaults.Policy ?? Policy,
+            own?.Hole ?? Defaults.Hole ?? UInt128.MaxValue,
+            own?.Dust ?? Defaults.Dust ?? UInt128.Zero,
+            flowCapacity is { } c && flowRefill is { } r ? (c, r) : null,
+            own?.ImpactCoefficient ?? Defaults.ImpactCoefficient ?? ImpactCoefficient);
+    }
+}

@@ -1,0 +1,41 @@
+using Mesh.Errors;
+using Mesh.Rebalancing;
+
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>Checks a sale request before the coordinator records anything; every failure names the field.</summary>
+internal static class SaleRequestValidator
+{
+    internal const int MaxIdLength = 128;
+
+    internal static void Check(SaleRequest? request)
+    {
+        if (request is null)
+        {
+            throw MeshException.Invalid("request", "request.missing", "the sale request is required.");
+        }
+
+        Id(request.RequestId, "requestId", "request.malformed_id");
+        Id(request.Vault, "vault", "vault.malformed");
+        Id(request.ProtocolId, "protocolId", "protocol.malformed");
+        if (request.Quantity == UInt128.Zero)
+        {
+            throw MeshException.Invalid("quantity", "quantity.zero", "quantity must be greater than zero.");
+        }
+
+        if (!double.IsFinite(request.HealthFactor) || request.HealthFactor < 0)
+        {
+            throw MeshException.Invalid("healthFactor", "health_factor.invalid", $"healthFactor must be a finite number of at least 0; it is {request.HealthFactor}.");
+        }
+    }
+
+    internal static void RequestId(string? requestId) => Id(requestId, "requestId", "request.malformed_id");
+
+    private static void Id(string? value, string field, string code)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength || value.Any(char.IsControl))
+        {
+            throw MeshException.Invalid(field, code, $"{field} must be 1-{MaxIdLength} printable characters.");
+        }
+    }
+}

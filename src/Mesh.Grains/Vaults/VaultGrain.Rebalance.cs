@@ -1,0 +1,228 @@
+using Mesh.Errors;
+using Mesh.Grains.Markets;
+using Mesh.Rebalancing;
+using Mesh.Vaults;
+
+namespace Mesh.Grains.Vaults;
+
+/// <summary>
+/// A vault that rebalances by itself: below its band it asks its collateral market's coordinator for a grant, sells
+/// under it through the market venue, and repays its debt with the proceeds. The sale is a saga of its own: the vault
+/// records it (taking the quantity out of its balance) before the venue sees it, the venue's fill is idempotent by the
+/// operation id, and the grant is completed only after the vault has written the fill, so a crash at any point resumes
+/// without selling twice or leaking the grant.
+/// </summary>
+internal sealed partial class VaultGrain
+{
+    private IMarketVenue? Venue => _venue ??= venues.FirstOrDefault();
+
+    public async Task<VaultRebalancing> ConfigureRebalancing(RebalanceSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _ = Chain;
+        if (settings.AutoSell && Venue is null)
+        {
+            throw new MeshException(MeshErrorKind.Refused, "rebalancing.no_venue", "This mesh has no market venue to sell through; a vault cannot rebalance by itself.", "autoSell");
+        }
+
+        var previous = state.State.Rebalancing;
+        state.State.Rebalancing = settings;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State.Rebalancing = previous;
+            throw;
+        }
+
+        return View();
+    }
+
+    public Task<VaultRebalancing> Rebalancing(CancellationToken cancellationToken = default) => Task.FromResult(View());
+
+    private VaultRebalancing View()
+    {
+        var sales = state.State.Sales;
+        return new VaultRebalancing(state.State.Rebalancing, sales.OpenRequest, sales.Executed, sales.Liquidations, new Dictionary<string, UInt128>(sales.Sold), new Dictionary<string, UInt128>(sales.Proceeds), sales.LastSaleAt);
+    }
+
+    /// <summary>After a revaluation: asks for, executes or gives back a sale as the health factor requires.</summary>
+    private async Task RebalanceAfter(VaultHealth health, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (s.Rebalancing is not { AutoSell: true } || Venue is not { } venue)
+        {
+            return;
+        }
+
+        try
+        {
+            var open = s.Sales.OpenRequest;
+            if (health.HealthFactor is not { } hf || hf >= riskOptions.Value.BandMin)
+            {
+                if (open is not null && await Coordinator(open).Status(open, cancellationToken) is { Status: GrantStatus.Queued })
+                {
+                    await Coordinator(open).Release(open, "healthy", cancellationToken);
+                    await CloseRequest(open, cancellationToken);
+                }
+
+                return;
+            }
+
+            if (SalePlan.Choose(health, venue, riskOptions.Value) is not { } plan)
+            {
+                return;
+            }
+
+            var requestId = open ?? $"{Key}/{plan.Asset}/sale-{s.Sales.Next}";
+            var grant = await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(plan.Asset)
+                .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, plan.Quantity, Math.Max(hf, 0.0), hf < 1.0), cancellationToken);
+            if (open is null)
+            {
+                s.Sales.OpenRequest = requestId;
+                s.Sales.Next++;
+                await state.WriteStateAsync(cancellationToken);
+            }
+
+            switch (grant.Status)
+            {
+                case GrantStatus.Granted:
+                    await SellUnder(grant, hf < 1.0, cancellationToken);
+                    break;
+                case GrantStatus.Queued:
+                    break;
+                default:
+                    await CloseRequest(requestId, cancellationToken);
+                    break;
+            }
+        }
+        catch (MeshException)
+        {
+            // The need stands; the next revaluation asks again.
+        }
+        catch (Exception transient) when (IsTransient(transient))
+        {
+            // As above: a coordinator or venue that did not answer is asked again at the next price.
+        }
+    }
+
+    private async Task SellUnder(SaleGrant grant, bool liquidation, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        var operationId = OperationOf(grant.RequestId);
+        if (!s.Operations.ContainsKey(operationId))
+        {
+            var quantity = UInt128.Min(grant.Granted, s.Balances.GetValueOrDefault(grant.Asset));
+            if (quantity == UInt128.Zero)
+            {
+                await Coordinator(grant.RequestId).Release(grant.RequestId, "nothing to sell", cancellationToken);
+                await CloseRequest(grant.RequestId, cancellationToken);
+                return;
+            }
+
+            s.Sales.PendingOperation = operationId;
+            if (liquidation)
+            {
+                s.Sales.Liquidations++;
+            }
+
+            try
+            {
+                await Record(new VaultMovement(operationId, grant.Asset, quantity), OperationKind.Sale, debit: true, cancellationToken);
+            }
+            catch
+            {
+                s.Sales.PendingOperation = null;
+                s.Sales.Liquidations -= liquidation ? 1 : 0;
+                throw;
+            }
+        }
+
+        await SettleSale(operationId, cancellationToken);
+    }
+
+    /// <summary>Drives a recorded sale: the venue's fill (idempotent), the proceeds credited, the grant completed, the debt repaid.</summary>
+    private async Task<OperationReceipt> SettleSale(string operationId, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        var op = s.Operations[operationId];
+        var requestId = $"{Key}/{op.Asset}/{operationId}";
+        if (op.Status == OperationStatus.Pending)
+        {
+            var venue = Venue ?? throw new MeshException(MeshErrorKind.Unavailable, "rebalancing.no_venue", "The market venue is not available on this silo.");
+            if (await venue.SellAsync(new MarketOrder(requestId, op.Asset, op.Amount, Key.ToString()), cancellationToken) is not { } fill)
+            {
+                return op; // the venue clears the order's batch later; the next revaluation asks again
+            }
+
+            var done = op with { Status = OperationStatus.Completed, Reason = $"sold for {fill.Proceeds} {fill.QuoteAsset} (average {fill.AveragePrice})", UpdatedAt = time.GetUtcNow() };
+            s.Operations[operationId] = done;
+            s.Balances[fill.QuoteAsset] = checked(s.Balances.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
+            s.Sales.Executed++;
+            s.Sales.Sold[op.Asset] = checked(s.Sales.Sold.GetValueOrDefault(op.Asset) + op.Amount);
+            s.Sales.Proceeds[fill.QuoteAsset] = checked(s.Sales.Proceeds.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
+            s.Sales.LastSaleAt = done.UpdatedAt;
+            s.Sales.PendingOperation = null;
+            await state.WriteStateAsync(cancellationToken);
+            op = done;
+            await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
+            await CloseRequest(requestId, cancellationToken);
+            await RepayFrom(fill, operationId, cancellationToken);
+        }
+        else if (s.Sales.OpenRequest == requestId)
+        {
+            await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
+            await CloseRequest(requestId, cancellationToken);
+        }
+
+        return op;
+    }
+
+    /// <summary>Before a revaluation: a sale whose order waited at the venue gets its fill, if its batch has cleared.</summary>
+    private async Task SettlePendingSale(CancellationToken cancellationToken)
+    {
+        if (state.State.Sales.PendingOperation is { } pending && state.State.Operations.ContainsKey(pending))
+        {
+            try
+            {
+                await SettleSale(pending, cancellationToken);
+            }
+            catch (Exception transient) when (IsTransient(transient))
+            {
+                // Asked again at the next price, or by the reminder.
+            }
+        }
+    }
+
+    private async Task RepayFrom(MarketFill fill, string operationId, CancellationToken cancellationToken)
+    {
+        var owed = UInt128.Min(state.State.Debt.GetValueOrDefault(fill.QuoteAsset), UInt128.Min(fill.Proceeds, state.State.Balances.GetValueOrDefault(fill.QuoteAsset)));
+        if (owed > UInt128.Zero)
+        {
+            await Repay(new VaultMovement($"{operationId}-repay", fill.QuoteAsset, owed), cancellationToken);
+        }
+    }
+
+    private async Task CloseRequest(string requestId, CancellationToken cancellationToken)
+    {
+        if (state.State.Sales.OpenRequest == requestId)
+        {
+            state.State.Sales.OpenRequest = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    private IRebalanceCoordinatorGrain Coordinator(string requestId) =>
+        GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(AssetOf(requestId));
+
+    /// <summary>Request ids are <c>vault/ASSET/sale-N</c>; the vault key itself has two or three segments.</summary>
+    private static string AssetOf(string requestId)
+    {
+        var parts = requestId.Split('/');
+        return parts[^2];
+    }
+
+    private static string OperationOf(string requestId) => requestId[(requestId.LastIndexOf('/') + 1)..];
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Mesh.Simulation.Reports;
+using Mesh.Simulation.Scenarios;
+
+namespace Mesh.Silo.Simulation;
+
+/// <summary>
+/// <c>simulate</c>: the fire-sale simulation from the silo's command line. Prints progress to standard error, the
+/// comparison table to standard output, and writes the CSV and HTML reports. Exit codes: 0 done, 2 bad arguments or
+/// scenario, 1 the simulation failed.
+/// </summary>
+internal static class SimulationCommand
+{
+    public const string Name = "simulate";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            WriteHelp(output);
+            return 0;
+        }
+
+        SimulationSettings settings;
+        Scenario scenario;
+        try
+        {
+            settings = SimulationSettings.Parse(args);
+            scenario = settings.ScenarioPath is { } path ? ScenarioLoader.FromCsv(path) : DefaultScenario.Create(new DefaultScenarioOptions { Seed = settings.Seed });
+        }
+        catch (Exception bad) when (bad is ArgumentException or ScenarioException or IOException)
+        {
+            await error.WriteLineAsync($"simulate: {bad.Message}");
+            await error.WriteLineAsync("Run 'simulate --help' for the options.");
+            return 2;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var outcomes = await SimulationRunner.RunAsync(settings, scenario, error, cancellationToken);
+        var report = ToReport(settings, scenario, outcomes, watch.Elapsed);
+        TextTableReport.Write(report, output);
+        var files = await ReportFiles.WriteAllAsync(report, settings.Output, cancellationToken);
+        await output.WriteLineAsync();
+        foreach (var file in files)
+        {
+            await output.WriteLineAsync($"wrote {file}");
+        }
+
+        await output.WriteLineAsync($"simulated {outcomes.Count} policies in {watch.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    public static SimulationReport ToReport(SimulationSettings settings, Scenario scenario, IReadOnlyList<WorldOutcome> outcomes, TimeSpan wallTime)
+    {
+        var runs = outcomes.Select(o =>
+        {
+            var below = 0;
+            var samples = o.Samples.Select(s => new PolicySample(s.Offset, s.Mid, s.Fundamental, Math.Max(s.InFlightUsd, s.SoldUsd), below = s.BelowOne ?? below, s.Queued)).ToList();
+            var summary = new PolicySummary(o.WorstPrice, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, new HealthFactorDistributions(o.Before, o.Trough, o.After));
+            return new PolicyRun(o.Policy.Name, samples, summary);
+        }).ToList();
+        string[] notes =
+        [
+            $"{settings.Vaults:N0} vaults of {settings.Protocols} protocols across {SimulationWorld.Chains.Length} chains; seed {settings.Seed}",
+            $"market: WETH against USDC, a day's depth of 40,000 WETH in calm markets, 6% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life",
+            $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95); the oracle follows the traded price",
+            $"ran in {wallTime.TotalSeconds:F1} s",
+        ];
+        return new SimulationReport("Mesh fire-sale simulation", $"{scenario.Name}: {scenario.Source}", runs, notes);
+    }
+
+    private static void WriteHelp(TextWriter output)
+    {
+        output.WriteLine("simulate: runs the mesh's grains in an in-process silo against simulated chains and a simulated market through a crash, once per policy, and compares them.");
+        output.WriteLine();
+        output.WriteLine("  --protocols N     protocols in the mesh (default 5)");
+        output.WriteLine("  --vaults M        vaults across the three chains (default 2000)");
+        output.WriteLine("  --seed S          the seed of the vaults' books and the default path (default 1)");
+        output.WriteLine("  --scenario FILE   a CSV price path to replay: timestamp,price[,depth][,reserve_base,reserve_quote]");
+        output.WriteLine("                    (default: price -35% over 30 minutes while depth contracts 70%, then a tail)");
+        output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive'");
+        output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv and report.html go (default simulation/)");
+        output.WriteLine("  --quiet           no progress lines");
+    }
+}

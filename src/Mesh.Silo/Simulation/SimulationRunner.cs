@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Mesh.Chains.Configuration;
+using Mesh.Grains.Markets;
+using Mesh.Simulation.Scenarios;
+
+namespace Mesh.Silo.Simulation;
+
+/// <summary>
+/// Runs the fire-sale simulation: the same scenario, the same vaults (from the seed) and the same market in one world
+/// per policy, one after the other, each its own in-process silo; then the comparison.
+/// </summary>
+internal static class SimulationRunner
+{
+    /// <summary>The moment the scenario starts in simulated time (fixed, so that runs are reproducible).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The calm history the oracles get before the scenario (GARCH needs 240 one-minute returns).</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromHours(5);
+
+    /// <summary>The protocols' names.</summary>
+    public static IReadOnlyList<string> Protocols(int count) => [.. Enumerable.Range(1, count).Select(i => $"proto-{i}")];
+
+    public static async Task<IReadOnlyList<WorldOutcome>> RunAsync(SimulationSettings settings, Scenario scenario, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var chains = LoadChains();
+        var protocols = Protocols(settings.Protocols);
+        var seeds = VaultSeed.Draw(settings.Vaults, protocols, SimulationWorld.Chains, settings.Seed);
+        var policies = SimulationPolicy.All.Where(p => settings.Policies.Contains(p.Name)).ToList();
+        var outcomes = new List<WorldOutcome>(policies.Count);
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var policy = policies[i];
+            var label = $"[{i + 1}/{policies.Count}] {policy.Name}";
+            var watch = Stopwatch.StartNew();
+            await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, services => AddMarket(services, scenario), cancellationToken);
+            Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
+            await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
+            await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);
+            await world.OpenVaultsAsync(seeds, protocols, scenario.StartPrice, n => Report(settings, progress, $"{label}: {n:N0}/{seeds.Count:N0} vaults open"), cancellationToken);
+            Report(settings, progress, $"{label}: {seeds.Count:N0} vaults open in {watch.Elapsed.TotalSeconds:F1} s; replaying {scenario.Steps.Count} steps");
+            var lastShown = -1;
+            var outcome = await world.RunAsync(scenario.Steps, seeds, (done, total) =>
+            {
+                var tenth = done * 10 / total;
+                if (tenth != lastShown)
+                {
+                    lastShown = tenth;
+                    Report(settings, progress, $"{label}: step {done}/{total}");
+                }
+            }, cancellationToken);
+            outcomes.Add(outcome);
+            Report(settings, progress, $"{label}: done in {watch.Elapsed.TotalSeconds:F1} s (scenario {outcome.WallTime.TotalSeconds:F1} s)");
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The market the vaults sell WETH into: a day's depth of 40,000 WETH in calm markets, 6% daily volatility.</summary>
+    public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario) =>
+        services.AddSimulatedMarketVenue(o => o.Assets[SimulationWorld.Asset] = new SimulatedAssetMarketOptions
+        {
+            QuoteAsset = SimulationWorld.Quote,
+            StartMidPrice = scenario.StartPrice,
+            BaselineDepth = 40_000 * (UInt128)1_000_000_000_000_000_000UL,
+            DailyVolatility = 0.06,
+        });
+
+    /// <summary>The pool holds twice what the vaults could ever draw at the start price.</summary>
+    private static UInt128 PoolUsdc(IReadOnlyList<VaultSeed> seeds, decimal price) =>
+        (UInt128)(ulong)decimal.Ceiling(seeds.Sum(s => s.Weth) * price * 2m) * 1_000_000;
+
+    private static ChainsConfiguration LoadChains()
+    {
+        using var stream = typeof(SimulationRunner).Assembly.GetManifestResourceStream("Mesh.Silo.Simulation.simulation-chains.json")
+            ?? throw new InvalidOperationException("The simulation's chains (simulation-chains.json) are not embedded in the silo.");
+        using var reader = new StreamReader(stream);
+        return ChainsConfigurationLoader.Parse(reader.ReadToEnd(), "simulation-chains.json");
+    }
+
+    private static void Report(SimulationSettings settings, TextWriter progress, string line)
+    {
+        if (!settings.Quiet)
+        {
+            progress.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {line}");
+        }
+    }
+}

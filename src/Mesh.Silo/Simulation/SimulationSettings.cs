@@ -1,0 +1,73 @@
+namespace Mesh.Silo.Simulation;
+
+/// <summary>What `simulate` runs: parsed from its command line and validated, each error naming the option.</summary>
+/// <param name="Protocols">Protocols in the mesh (each with many vaults).</param>
+/// <param name="Vaults">Vaults across the three chains.</param>
+/// <param name="Seed">The seed: the same seed, scenario and settings give the same results.</param>
+/// <param name="ScenarioPath">A CSV price path to replay; null for the built-in crash.</param>
+/// <param name="Output">The folder the CSV and HTML reports go to.</param>
+/// <param name="Policies">The policies to compare (names); all four by default.</param>
+/// <param name="Quiet">No progress lines (for tests).</param>
+internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet)
+{
+    /// <summary>The defaults: 5 protocols, 2,000 vaults, seed 1, the built-in crash, reports in <c>simulation/</c>.</summary>
+    public static SimulationSettings Default { get; } = new(5, 2_000, 1, null, "simulation", [.. SimulationPolicy.All.Select(p => p.Name)], Quiet: false);
+
+    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--quiet]</c>.</summary>
+    /// <param name="args">The arguments after <c>simulate</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one; the message names it.</exception>
+    public static SimulationSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = Default;
+        var policies = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            switch (name)
+            {
+                case "--quiet":
+                    settings = settings with { Quiet = true };
+                    continue;
+                case "--protocols":
+                    settings = settings with { Protocols = Int(name, Value(i++), 1, 100) };
+                    continue;
+                case "--vaults":
+                    settings = settings with { Vaults = Int(name, Value(i++), 1, 100_000) };
+                    continue;
+                case "--seed":
+                    settings = settings with { Seed = Int(name, Value(i++), int.MinValue, int.MaxValue) };
+                    continue;
+                case "--scenario":
+                    var path = Value(i++);
+                    settings = File.Exists(path) ? settings with { ScenarioPath = path } : throw new ArgumentException($"--scenario: the file '{path}' does not exist.");
+                    continue;
+                case "--out":
+                    settings = settings with { Output = Value(i++) };
+                    continue;
+                case "--policy":
+                    var policy = Value(i++);
+                    policies.Add(SimulationPolicy.All.Any(p => p.Name == policy)
+                        ? policy
+                        : throw new ArgumentException($"--policy: '{policy}' is not a policy; choose from {string.Join(", ", SimulationPolicy.All.Select(p => $"'{p.Name}'"))}."));
+                    continue;
+                default:
+                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --quiet).");
+            }
+
+            string Value(int at) => at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{args[at]} needs a value.");
+        }
+
+        if (settings.Vaults < settings.Protocols)
+        {
+            throw new ArgumentException($"--vaults ({settings.Vaults}) must be at least --protocols ({settings.Protocols}): every protocol has a vault.");
+        }
+
+        return policies.Count == 0 ? settings : settings with { Policies = policies };
+    }
+
+    private static int Int(string name, string value, int min, int max) =>
+        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"{name}: '{value}' is not a whole number in [{min}, {max}].");
+}

@@ -1,0 +1,33 @@
+using Mesh.Grains.Rebalancing;
+using Mesh.Rebalancing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mesh.Silo.Simulation;
+
+/// <summary>
+/// The coordinators' settings in a world. Every policy but the unbounded one has Maker-style static caps set for calm
+/// markets (at most 4,000 WETH in flight, a tenth of a calm day's depth; $50 million globally; dust 0.5 WETH); the
+/// adaptive policy also sizes capacity from live depth and volatility (expected impact of what is in flight at most
+/// 2%), serves the most urgent first and gives each protocol a fair share. Requests are decided once per step, after
+/// every vault has acted on the step's price, so that a run repeats exactly.
+/// </summary>
+internal sealed partial class SimulationWorld
+{
+    private static readonly UInt128 Weth = 1_000_000_000_000_000_000UL;
+
+    static partial void Configure(IServiceCollection services, SimulationPolicy policy) =>
+        services.Configure<RebalancingOptions>(o =>
+        {
+            o.Policy = policy.Coordinator;
+            o.GlobalCap = policy.Coordinator == RebalancePolicy.Unbounded ? null : 50_000_000 * (UInt128)1_000_000;
+            o.ImpactBound = 0.02;
+            o.GrantTtl = TimeSpan.FromMinutes(5);
+            o.QueueTtl = TimeSpan.FromMinutes(10);
+            o.AllocateOnRequest = false;
+            o.Markets[Asset] = new RebalanceMarketOptions
+            {
+                Hole = policy.Coordinator == RebalancePolicy.Unbounded ? null : 4_000 * Weth,
+                Dust = policy.Coordinator == RebalancePolicy.Unbounded ? null : Weth / 2,
+            };
+        });
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Mesh.Grains.Markets;
+using Mesh.Rebalancing;
+using Mesh.Simulation.Scenarios;
+using Mesh.Vaults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mesh.Silo.Simulation;
+
+/// <summary>Replays the scenario in a world: the market moves, the oracle follows the traded price, the vaults act.</summary>
+internal sealed partial class SimulationWorld
+{
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromMinutes(1);
+
+    private ISimulatedMarketVenue Market => Services.GetRequiredService<ISimulatedMarketVenue>();
+
+    /// <summary>Runs the path from the clock's now; every step sets the market, observes its price and waits for every vault to act on it.</summary>
+    public async Task<WorldOutcome> RunAsync(IReadOnlyList<ScenarioStep> path, IReadOnlyList<VaultSeed> seeds, Action<int, int>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var start = Clock.GetUtcNow();
+        var samples = new List<WorldSample>(path.Count);
+        var before = await HealthFactorsAsync(seeds, cancellationToken);
+        IReadOnlyList<double> trough = before;
+        var troughPrice = decimal.MaxValue;
+        var lastProceeds = Market.State(Asset).CumulativeProceeds;
+        var nextSample = TimeSpan.Zero;
+        var nextQuote = TimeSpan.Zero;
+        TimeSpan? firstUnhealthy = null;
+        TimeSpan? lastUnhealthy = null;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var point = path[i];
+            Clock.MoveTo(start + point.Offset);
+            Market.SetExogenous(Asset, point.Price, point.DepthMultiplier);
+            if (point.Offset >= nextQuote)
+            {
+                await ObserveAsync(Quote, 1m, cancellationToken);
+                nextQuote = point.Offset + SampleEvery;
+            }
+
+            await ObserveAsync(Asset, Market.State(Asset).MidPrice, cancellationToken);
+            var state = Market.State(Asset);
+            var view = await Grains.GetGrain<IRebalanceCoordinatorGrain>(Asset).View(cancellationToken);
+            var soldUsd = Usd(state.CumulativeProceeds - lastProceeds);
+            lastProceeds = state.CumulativeProceeds;
+            int? below = null;
+            if (point.Offset >= nextSample || i == path.Count - 1)
+            {
+                var factors = await HealthFactorsAsync(seeds, cancellationToken);
+                below = factors.Count(f => f < 1.0);
+                if (below > 0)
+                {
+                    firstUnhealthy ??= point.Offset;
+                    lastUnhealthy = point.Offset;
+                }
+
+                if (state.MidPrice < troughPrice)
+                {
+                    (troughPrice, trough) = (state.MidPrice, factors);
+                }
+
+                nextSample = point.Offset + SampleEvery;
+            }
+
+            var inFlight = view.InFlight == UInt128.MaxValue ? 0m : (decimal)(double)view.InFlight / 1e18m * state.MidPrice;
+            samples.Add(new WorldSample(point.Offset, point.Price, state.MidPrice, soldUsd, inFlight, view.Queued, below));
+            progress?.Invoke(i + 1, path.Count);
+        }
+
+        var after = await HealthFactorsAsync(seeds, cancellationToken);
+        var (badDebt, liquidated, sales) = await EndOfRunAsync(seeds, cancellationToken);
+        var final = Market.State(Asset);
+        TimeSpan? unhealthy = firstUnhealthy is null ? TimeSpan.Zero
+            : after.Any(f => f < 1.0) ? null
+            : lastUnhealthy!.Value + SampleEvery - firstUnhealthy.Value;
+        return new WorldOutcome(
+            Policy,
+            samples,
+            samples.Min(s => s.Mid),
+            Usd(final.CumulativeSlippage),
+            liquidated,
+            badDebt,
+            samples.Max(s => Math.Max(s.SoldUsd, s.InFlightUsd)),
+            unhealthy,
+            before,
+            trough,
+            after,
+            sales,
+            watch.Elapsed);
+    }
+
+    private async Task<IReadOnlyList<double>> HealthFactorsAsync(IReadOnlyList<VaultSeed> seeds, CancellationToken cancellationToken)
+    {
+        var factors = new double[seeds.Count];
+        await ForEachAsync(seeds, async (seed, ct) =>
+        {
+            var health = await Grains.GetGrain<IVaultGrain>(seed.Key).Health(ct);
+            factors[seed.Index] = health.HealthFactor ?? double.PositiveInfinity;
+        }, cancellationToken);
+        return factors;
+    }
+
+    /// <summary>Bad debt at market (no haircut) and what the vaults did, from their own books.</summary>
+    private async Task<(decimal BadDebt, int Liquidated, int Sales)> EndOfRunAsync(IReadOnlyList<VaultSeed> seeds, CancellationToken cancellationToken)
+    {
+        var bad = new double[seeds.Count];
+        var liquidated = 0;
+        var sales = 0;
+        await ForEachAsync(seeds, async (seed, ct) =>
+        {
+            var vault = Grains.GetGrain<IVaultGrain>(seed.Key);
+            var health = await vault.Health(ct);
+            var collateral = health.Collateral.Sum(c => c.Value);
+            var owed = health.Debt.Sum(d => d.Value) + health.Margin.MarkToMarketLiability;
+            bad[seed.Index] = Math.Max(0.0, owed - collateral);
+            var rebalancing = await vault.Rebalancing(ct);
+            Interlocked.Add(ref sales, rebalancing.Sales);
+            if (rebalancing.Liquidations > 0)
+            {
+                Interlocked.Increment(ref liquidated);
+            }
+        }, cancellationToken);
+        return (decimal.Round((decimal)bad.Sum(), 2), liquidated, sales);
+    }
+
+    private static decimal Usd(UInt128 usdcBaseUnits) => (decimal)usdcBaseUnits / 1_000_000m;
+}

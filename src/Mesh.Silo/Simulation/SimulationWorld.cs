@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using Mesh.Chains.Configuration;
+using Mesh.Chains.Simulated;
+using Mesh.Grains.Hosting;
+using Mesh.Grains.Oracles;
+using Mesh.Grains.Protocols;
+using Mesh.Grains.Vaults;
+using Mesh.Oracles;
+using Mesh.Pools;
+using Mesh.Protocols;
+using Mesh.Revaluation;
+using Mesh.Vaults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Mesh.Silo.Simulation;
+
+/// <summary>
+/// One policy's world: an in-process silo running the mesh's real grains (protocols, vaults, pool, oracles,
+/// coordinators, revaluation partitions) on the simulation clock, against the simulated chains and market venue, with
+/// in-memory storage (a simulation keeps nothing).
+/// </summary>
+internal sealed partial class SimulationWorld : IAsyncDisposable
+{
+    public const string Asset = "WETH";
+    public const string Quote = "USDC";
+    public const string Source = "venue";
+    public static readonly string[] Chains = ["local-a", "local-b", "local-c"];
+    private const int Parallelism = 32;
+    private readonly IHost _host;
+
+    private SimulationWorld(IHost host, SimulationClock clock, SimulationPolicy policy)
+    {
+        _host = host;
+        Clock = clock;
+        Policy = policy;
+    }
+
+    public SimulationClock Clock { get; }
+
+    public SimulationPolicy Policy { get; }
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<SimulationWorld> StartAsync(SimulationPolicy policy, ChainsConfiguration chains, DateTimeOffset start, Action<IServiceCollection> market, CancellationToken cancellationToken)
+    {
+        var clock = new SimulationClock(start);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Simulation" });
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddMeshGrains(chains);
+        builder.Services.Configure<ProtocolAdmissionOptions>(o => o.AutoApproveUpTo = RiskTier.Aggressive);
+        builder.Services.Configure<VaultRiskOptions>(o => o.ExpectedShortfallPaths = 500);
+        foreach (var asset in chains.Assets)
+        {
+            // One source, the venue's traded price: the oracle follows the market the vaults sell into.
+            builder.Services.Configure<OracleOptions>(asset, o =>
+            {
+                o.Sources.Add(new OracleSourceOptions { Name = Source, Heartbeat = TimeSpan.FromMinutes(5) });
+                o.MinSources = 1;
+            });
+        }
+
+        market(builder.Services);
+        Configure(builder.Services, policy);
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort, serviceId: "mesh-simulation", clusterId: $"sim-{Guid.NewGuid():N}")
+            .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService());
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new SimulationWorld(host, clock, policy);
+    }
+
+    /// <summary>The policy's coordinator settings.</summary>
+    static partial void Configure(IServiceCollection services, SimulationPolicy policy);
+
+    public ISimulatedChain Chain(string name) => Services.GetRequiredService<ISimulatedChainProvider>().GetSimulated(name);
+
+    /// <summary>Observes a price from the venue's source, then waits until every vault of the asset has revalued at it.</summary>
+    public async Task<OracleSnapshot> ObserveAsync(string asset, decimal price, CancellationToken cancellationToken)
+    {
+        var snapshot = await Grains.GetGrain<IOracleGrain>(asset).Observe(new PriceObservation(Source, price, Clock.GetUtcNow()), cancellationToken);
+        // The oracle publishes to the asset's partitions without awaiting them; publishing the same round again waits
+        // for the partitions to have called every member (a partition answers a round it already published at once).
+        await Task.WhenAll(Enumerable.Range(0, RevaluationPartitions.Count).Select(p =>
+            Grains.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(asset, p)).Publish(snapshot, cancellationToken)));
+        return snapshot;
+    }
+
+    /// <summary>Runs <paramref name="work"/> over <paramref name="items"/> with the world's parallelism.</summary>
+    public static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> work, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, work);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _host.StopAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A world that does not stop in time is abandoned with its process-local state.
+        }
+
+        _host.Dispose();
+    }
+
+    public static PoolLimits OpenLimits { get; } = new(0.95m, null, new Dictionary<string, UInt128>(), new RiskFactorLimit(UInt128.MaxValue, 1m), new Dictionary<string, RiskFactorLimit>());
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

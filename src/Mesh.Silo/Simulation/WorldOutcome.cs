@@ -1,0 +1,30 @@
+namespace Mesh.Silo.Simulation;
+
+/// <summary>What one policy's world did over the scenario.</summary>
+/// <param name="Policy">The policy.</param>
+/// <param name="Samples">The steps.</param>
+/// <param name="WorstPrice">The lowest traded price.</param>
+/// <param name="SlippageUsd">What every sale lost against the mid before it, USD.</param>
+/// <param name="VaultsLiquidated">Vaults that sold below a health factor of 1.</param>
+/// <param name="BadDebtUsd">Debt and exposure liabilities that collateral at market no longer covers at the end, USD.</param>
+/// <param name="PeakInFlightUsd">The largest value in flight in one step, USD.</param>
+/// <param name="TimeUnhealthy">From the first health factor below 1 until every one is back above 1 for good; null if some never are; zero if none fell below.</param>
+/// <param name="Before">Health factors at the start.</param>
+/// <param name="Trough">Health factors at the sample with the lowest price.</param>
+/// <param name="After">Health factors at the end.</param>
+/// <param name="Sales">Sales executed.</param>
+/// <param name="WallTime">How long the world took to run (setup excluded).</param>
+internal sealed record WorldOutcome(
+    SimulationPolicy Policy,
+    IReadOnlyList<WorldSample> Samples,
+    decimal WorstPrice,
+    decimal SlippageUsd,
+    int VaultsLiquidated,
+    decimal BadDebtUsd,
+    decimal PeakInFlightUsd,
+    TimeSpan? TimeUnhealthy,
+    IReadOnlyList<double> Before,
+    IReadOnlyList<double> Trough,
+    IReadOnlyList<double> After,
+    int Sales,
+    TimeSpan WallTime);

@@ -1,0 +1,18 @@
+namespace Mesh.Simulation.Reports;
+
+/// <summary>What a policy run came to.</summary>
+/// <param name="WorstPrice">The lowest market price of the run, whole quote units.</param>
+/// <param name="TotalSlippageUsd">What all sales lost against the mid before each of them, whole USD.</param>
+/// <param name="VaultsLiquidated">How many vaults were liquidated.</param>
+/// <param name="BadDebtUsd">Debt left uncovered by collateral, whole USD.</param>
+/// <param name="PeakValueInFlightUsd">The largest notional in flight at once, whole USD.</param>
+/// <param name="TimeUntilAllHealthy">From the start until every health factor was back above 1 for good; null if that never happened.</param>
+/// <param name="HealthFactors">The health-factor distributions before, at the trough and after.</param>
+public sealed record PolicySummary(
+    decimal WorstPrice,
+    decimal TotalSlippageUsd,
+    int VaultsLiquidated,
+    decimal BadDebtUsd,
+    decimal PeakValueInFlightUsd,
+    TimeSpan? TimeUntilAllHealthy,
+    HealthFactorDistributions HealthFactors);

@@ -1,0 +1,62 @@
+using Mesh.Grains.Rebalancing;
+using Mesh.Rebalancing;
+using Microsoft.Extensions.Configuration;
+
+namespace Mesh.Grains.Tests.Rebalancing;
+
+/// <summary>The coordinators' settings: bound from <c>Mesh:Rebalancing</c>, per market over the defaults, refused with the setting named.</summary>
+public sealed class RebalancingOptionsTests
+{
+    private static readonly string[] Assets = ["USDC", "WETH"];
+
+    [Fact]
+    public void Bind_MarketFieldsFallBackToDefaultsAndLargeIntegersBindExactly()
+    {
+        var sut = Bind(new()
+        {
+            ["GlobalCap"] = "340282366920938463463374607431768211455",
+            ["Defaults:Dust"] = "7",
+            ["Defaults:FlowCapacity"] = "1000",
+            ["Defaults:FlowRefillPerSecond"] = "10",
+            ["Markets:WETH:Hole"] = "5000000000000000000000",
+            ["Markets:WETH:Policy"] = "StaticCaps",
+        });
+
+        var weth = sut.For("WETH");
+        var usdc = sut.For("USDC");
+
+        Assert.Equal(UInt128.MaxValue, sut.GlobalCap);
+        Assert.Equal((RebalancePolicy.StaticCaps, UInt128.Parse("5000000000000000000000"), (UInt128)7), (weth.Policy, weth.Hole, weth.Dust));
+        Assert.Equal((RebalancePolicy.Adaptive, UInt128.MaxValue, ((UInt128)1000, (UInt128)10)), (usdc.Policy, usdc.Hole, usdc.Flow));
+        sut.Validate(Assets);
+    }
+
+    [Theory]
+    [InlineData("ImpactBound", "1.5", "Mesh:Rebalancing:ImpactBound")]
+    [InlineData("GrantTtl", "00:00:00", "Mesh:Rebalancing:GrantTtl")]
+    [InlineData("BatchWindow", "00:00:05", "Mesh:Rebalancing:BatchWindow")]
+    [InlineData("GlobalCap", "0", "Mesh:Rebalancing:GlobalCap")]
+    [InlineData("Markets:DOGE:Hole", "5", "Mesh:Rebalancing:Markets:DOGE")]
+    [InlineData("Markets:WETH:FlowCapacity", "5", "Mesh:Rebalancing:Markets:WETH:FlowCapacity")]
+    [InlineData("Markets:WETH:Dust", "50", "Mesh:Rebalancing:Markets:WETH:Hole")]
+    public void Validate_OutOfRange_NamesTheSetting(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key == "Markets:WETH:Dust")
+        {
+            settings["Markets:WETH:Hole"] = "10";
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => Bind(settings).Validate(Assets));
+
+        Assert.StartsWith(named, error.Message, StringComparison.Ordinal);
+    }
+
+    private static RebalancingOptions Bind(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(kv => $"{RebalancingOptions.Section}:{kv.Key}", kv => kv.Value)).Build();
+        var options = new RebalancingOptions();
+        configuration.GetSection(RebalancingOptions.Section).Bind(options);
+        return options;
+    }
+}
