@@ -28,6 +28,7 @@ public static class MeshApiEndpointRouteBuilderExtensions
         ApiKeyEndpoints.Map(api);
         Domain.ProtocolEndpoints.Map(endpoints, api);
         Domain.VaultEndpoints.Map(api);
+        Domain.AdviceEndpoints.Map(api);
         Domain.MarketEndpoints.Map(api);
         Domain.OperatorEndpoints.Map(api);
         return api;

@@ -14,6 +14,7 @@ namespace Mesh.Oracles;
 /// <param name="HaircutMultiplier">≥ 1: what haircuts on this asset are multiplied by now.</param>
 /// <param name="UpdatedAt">When the aggregate last changed.</param>
 /// <param name="VolatilitySource">Where <paramref name="ForecastVolatility"/> comes from: <c>garch</c>, <c>ewma</c> or <c>fallback</c>.</param>
+/// <param name="LongRunVolatility">The annualized long-run level the regime is measured against (GARCH's when fitted, else the RMS of the kept returns); null with too little history.</param>
 [GenerateSerializer]
 [Alias("mesh.oracle.snapshot")]
 public sealed record OracleSnapshot(
@@ -29,4 +30,5 @@ public sealed record OracleSnapshot(
     [property: Id(9)] bool BreakerOpen,
     [property: Id(10)] double HaircutMultiplier,
     [property: Id(11)] DateTimeOffset? UpdatedAt,
-    [property: Id(12)] string VolatilitySource);
+    [property: Id(12)] string VolatilitySource,
+    [property: Id(13)] double? LongRunVolatility = null);

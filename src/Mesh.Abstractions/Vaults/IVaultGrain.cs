@@ -133,4 +133,26 @@ public interface IVaultGrain : IGrainWithStringKey
     [Alias("mesh.vault.rebalancing")]
     [Orleans.Concurrency.ReadOnly]
     Task<VaultRebalancing> Rebalancing(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Advises how to allocate the vault's collateral between risky and stable assets for the volatility regime: the
+    /// stable share's floor per regime, and what to sell when the vault is below it by more than the tolerance.
+    /// Read-only: nothing moves.
+    /// </summary>
+    /// <param name="predictive">True to use the forecast regime (GARCH, as the oracle publishes it), which turns before realized volatility does; false for the realized (EWMA) regime.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The advice at the oracle prices the vault uses.</returns>
+    [Alias("mesh.vault.allocation-advice")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<Mesh.Rebalancing.AllocationAdvice> AllocationAdvice(bool predictive, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Advises the perp hedge per underlying that brings the vault's net delta (holdings minus debt, plus options and
+    /// perps) back inside the band. Read-only: nothing is traded.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The advice at the oracle prices the vault uses.</returns>
+    [Alias("mesh.vault.hedge-advice")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<Mesh.Rebalancing.HedgeAdvice> HedgeAdvice(CancellationToken cancellationToken = default);
 }

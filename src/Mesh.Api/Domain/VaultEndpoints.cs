@@ -59,7 +59,7 @@ internal static class VaultEndpoints
     private static async Task<IResult> HealthAsync(string protocolId, string chain, ApiCaller caller, IGrainFactory grains, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Vault(protocolId, chain, caller, grains, allowOperator: true).Health(cancellationToken));
 
-    private static IVaultGrain Vault(string protocolId, string chain, ApiCaller caller, IGrainFactory grains, bool allowOperator)
+    internal static IVaultGrain Vault(string protocolId, string chain, ApiCaller caller, IGrainFactory grains, bool allowOperator)
     {
         caller.EnsureProtocol(protocolId, allowOperator);
         return grains.GetGrain<IVaultGrain>(new VaultKey(protocolId, Json.ApiNames.Chain(chain)).ToString());

@@ -4,6 +4,8 @@ using Mesh.Grains.Oracles;
 using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
 using Mesh.Grains.Rebalancing;
+using Mesh.Grains.Rebalancing.Allocation;
+using Mesh.Grains.Rebalancing.Hedging;
 using Mesh.Grains.Vaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -68,6 +70,16 @@ public static class MeshGrainsServiceCollectionExtensions
             o.Validate(chains.Assets);
             return true;
         }).ValidateOnStart();
+        services.AddOptions<AllocationOptions>().BindConfiguration(AllocationOptions.Section).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.AddOptions<HedgeOptions>().BindConfiguration(HedgeOptions.Section).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
         return services;
     }
 }

@@ -2,7 +2,6 @@ using Mesh.Errors;
 using Mesh.Grains.Hosting;
 using Mesh.Oracles;
 using Mesh.Revaluation;
-using Mesh.Risk.Volatility;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -129,14 +128,9 @@ internal sealed partial class OracleGrain(
             { ForecastVolatility: { } e } => (e, "ewma"),
             _ => (fallback, "fallback"),
         };
-        var regime = s.Volatility.Regime switch
-        {
-            VolatilityRegime.Stressed => MarketRegime.Stressed,
-            VolatilityRegime.Elevated => MarketRegime.Elevated,
-            _ => MarketRegime.Calm,
-        };
+        var regime = OracleRegime.ToMarket(s.Volatility.Regime);
         var rejected = s.Rejected.Select(r => new RejectedObservation(r.Source, state.State.Sources.TryGetValue(r.Source, out var o) ? new OraclePrice(o.Price, state.State.Decimals).ToDecimal() : 0m, r.Reason.ToString().ToLowerInvariant())).ToArray();
-        return new Public.OracleSnapshot(Asset, s.Price?.ToDecimal(), s.RoundId, s.IsFresh, s.SourcesUsed.Count, rejected, s.Volatility.EwmaVolatility, forecast, regime, s.Breaker.IsOpen, s.HaircutMultiplier, s.UpdatedAt, source);
+        return new Public.OracleSnapshot(Asset, s.Price?.ToDecimal(), s.RoundId, s.IsFresh, s.SourcesUsed.Count, rejected, s.Volatility.EwmaVolatility, forecast, regime, s.Breaker.IsOpen, s.HaircutMultiplier, s.UpdatedAt, source, s.Volatility.LongRunVolatility);
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Telling the pools the risk of {Asset} at round {Round} failed")]

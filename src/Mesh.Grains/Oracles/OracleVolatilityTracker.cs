@@ -79,8 +79,7 @@ internal sealed class OracleVolatilityTracker(OracleOptions options, OracleVolat
         if (ewma is { } e && longRun is { } l)
         {
             var forecast = Math.Max(e, garchVol ?? 0.0);
-            regime = l > 0.0 ? VolatilityRegimeClassifier.Classify(forecast, l, options.Regime)
-                : forecast > 0.0 ? VolatilityRegime.Stressed : VolatilityRegime.Calm;
+            regime = OracleRegime.Of(forecast, l, options.Regime);
         }
 
         return new OracleVolatilitySnapshot(state.Returns.Count, ewma, garchVol, garchVol ?? ewma, longRun, status, state.Garch is null ? state.GarchFallbackReason : null, regime);

@@ -55,6 +55,10 @@ public sealed class MeshOptions
     /// <value>The default is Aave-like: 4% below 80% utilization, 75% above.</value>
     public InterestRateCurveOptions InterestRates { get; set; } = new();
 
+    /// <summary>Gets or sets the rebalancing settings (<c>Mesh:Rebalancing</c>).</summary>
+    /// <value>The default is the allocation policy's and the hedge advice's defaults.</value>
+    public MeshRebalancingOptions Rebalancing { get; set; } = new();
+
     /// <summary>Gets or sets how chain grains watch their chains (<c>Mesh:Chains</c>).</summary>
     /// <value>The default polls every block time.</value>
     public MeshChainsOptions Chains { get; set; } = new();

@@ -45,6 +45,7 @@ public static partial class BadInputCases
         Observations(rows);
         Limits(rows);
         Paths(rows);
+        Advice(rows);
         return rows.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }
 

@@ -13,7 +13,7 @@ public sealed class BadInputTests(DomainSilo fixture)
         var sut = BadInputCases.All;
 
         Assert.True(sut.Count >= 200, $"{sut.Count} rows");
-        foreach (var endpoint in new[] { "join", "approve", "reject", "suspend", "deposit", "withdrawal", "draw", "repayment", "supply", "redemption", "exposures", "observation", "create key", "faucet", "path" })
+        foreach (var endpoint in new[] { "join", "approve", "reject", "suspend", "deposit", "withdrawal", "draw", "repayment", "supply", "redemption", "exposures", "observation", "create key", "faucet", "path", "advice" })
         {
             Assert.True(sut.Keys.Count(k => k.StartsWith(endpoint + ":", StringComparison.Ordinal)) >= 3, endpoint);
         }

@@ -84,6 +84,8 @@ public static class MatrixEndpoints
             new("report exposures", HttpMethod.Put, (_, _) => At($"{Vault}/exposures", $$"""{"exposures":[{{DomainSilo.OptionJson()}},{{DomainSilo.PerpJson()}}]}"""), ownOnly),
             new("read exposures", HttpMethod.Get, (_, _) => At($"{Vault}/exposures"), ownOrOperator),
             new("read health", HttpMethod.Get, (_, _) => At($"{Vault}/health"), ownOrOperator),
+            new("read allocation advice", HttpMethod.Get, (_, _) => At($"{Vault}/allocation?predictive=false"), ownOrOperator),
+            new("read hedge advice", HttpMethod.Get, (_, _) => At($"{Vault}/hedge"), ownOrOperator),
             new("read pool", HttpMethod.Get, (_, _) => At("/api/pools/WETH"), keyOnly),
             new("read pool limits", HttpMethod.Get, (_, _) => At("/api/pools/USDC/limits"), keyOnly),
             new("set pool limits", HttpMethod.Put, (_, _) => At("/api/operator/pools/USDC/limits", BadInputCases.ValidLimits), operatorOnly),

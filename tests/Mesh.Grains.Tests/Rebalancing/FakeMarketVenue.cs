@@ -15,6 +15,6 @@ public sealed class FakeMarketVenue : IMarketVenue
 
     public MarketConditions? Conditions(string asset) => _markets.GetValueOrDefault(asset);
 
-    public Task<MarketFill> SellAsync(MarketOrder order, CancellationToken cancellationToken = default) =>
+    public Task<MarketFill?> SellAsync(MarketOrder order, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The coordinator never sells.");
 }

@@ -73,6 +73,9 @@ public sealed class SiloHostTests : IDisposable
     [InlineData("--Mesh:Orleans:SiloPort=seven", "Mesh:Orleans:SiloPort: the value 'seven' cannot be read (expected a whole number)")]
     [InlineData("--Mesh:Storage:Provider=PostgreSql", "Mesh:Storage:ConnectionString: is required")]
     [InlineData("--Mesh:Orleans:ListenAddress=localhost", "Mesh:Orleans:ListenAddress: must be an IP address")]
+    [InlineData("--Mesh:Rebalancing:Allocation:Tolerance=1.5", "Mesh:Rebalancing:Allocation:Tolerance must be in [0, 1); it is 1.5")]
+    [InlineData("--Mesh:Rebalancing:Hedge:BandFraction=2", "Mesh:Rebalancing:Hedge:BandFraction must be in [0, 1]; it is 2")]
+    [InlineData("--Mesh:Rebalancing:Alocation:Tolerance=0.1", "Mesh:Rebalancing:Alocation: unknown setting (did you mean Mesh:Rebalancing:Allocation?)")]
     public async Task Start_BadSetting_ExitsWithCode2AndOneLineNamingTheSetting(string setting, string expected)
     {
         var (exitCode, output) = await SiloProcess.RunToExitAsync(_workingDirectory, setting);
