@@ -10,6 +10,6 @@ internal sealed class BenchVenue : IMarketVenue
     public MarketConditions? Conditions(string asset) =>
         asset == "WETH" ? new MarketConditions(asset, "USDC", 2_000m, Depth, 0.01, 1.0, TimeProvider.System.GetUtcNow()) : null;
 
-    public Task<MarketFill> SellAsync(MarketOrder order, CancellationToken cancellationToken = default) =>
+    public Task<MarketFill?> SellAsync(MarketOrder order, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The benchmark sells nothing.");
 }

@@ -12,6 +12,14 @@ public sealed partial class RebalancingOptions
     /// <value>The default is <see cref="RebalancePolicy.Adaptive"/>.</value>
     public RebalancePolicy Policy { get; set; } = RebalancePolicy.Adaptive;
 
+    /// <summary>Gets or sets the vaults' allocation policy (<c>Mesh:Rebalancing:Allocation</c>, bound on its own as <see cref="Allocation.AllocationOptions"/>; here so that the silo knows its keys).</summary>
+    /// <value>The default is the allocation policy's defaults.</value>
+    public Allocation.AllocationOptions Allocation { get; set; } = new();
+
+    /// <summary>Gets or sets the hedge advice (<c>Mesh:Rebalancing:Hedge</c>, bound on its own as <see cref="Hedging.HedgeOptions"/>; here so that the silo knows its keys).</summary>
+    /// <value>The default is the hedge advice's defaults.</value>
+    public Hedging.HedgeOptions Hedge { get; set; } = new();
+
     /// <summary>Gets or sets the global cap on value in flight over every market (MakerDAO's <c>Hole</c>), in integer micro-USD; null for none.</summary>
     /// <value>The default is null (no global cap).</value>
     public UInt128? GlobalCap { get; set; }

@@ -55,15 +55,11 @@ public sealed class MeshOptions
     /// <value>The default is Aave-like: 4% below 80% utilization, 75% above.</value>
     public InterestRateCurveOptions InterestRates { get; set; } = new();
 
-    /// <summary>Gets or sets the rebalancing settings (<c>Mesh:Rebalancing</c>).</summary>
-    /// <value>The default is the allocation policy's and the hedge advice's defaults.</value>
-    public MeshRebalancingOptions Rebalancing { get; set; } = new();
-
     /// <summary>Gets or sets how chain grains watch their chains (<c>Mesh:Chains</c>).</summary>
     /// <value>The default polls every block time.</value>
     public MeshChainsOptions Chains { get; set; } = new();
 
-    /// <summary>Gets or sets how the rebalance coordinators size, order and time sale grants (<c>Mesh:Rebalancing</c>).</summary>
-    /// <value>The default is the adaptive policy (impact bound 2%) with no static or global cap.</value>
+    /// <summary>Gets or sets how the rebalance coordinators size, order and time sale grants, and the vaults' allocation policy and hedge advice (<c>Mesh:Rebalancing</c>).</summary>
+    /// <value>The default is the adaptive policy (impact bound 2%) with no static or global cap, and the allocation and hedge defaults.</value>
     public RebalancingOptions Rebalancing { get; set; } = new();
 }
