@@ -17,6 +17,9 @@ internal static class SimulationRunner
     /// <summary>The calm history the oracles get before the scenario (GARCH needs 240 one-minute returns).</summary>
     public static readonly TimeSpan WarmUp = TimeSpan.FromHours(5);
 
+    /// <summary>Simulated time for joining and opening the vaults (the deposits' finality); the scenario starts after it.</summary>
+    public static readonly TimeSpan SetupTime = TimeSpan.FromMinutes(5);
+
     /// <summary>The protocols' names.</summary>
     public static IReadOnlyList<string> Protocols(int count) => [.. Enumerable.Range(1, count).Select(i => $"proto-{i}")];
 
@@ -37,6 +40,7 @@ internal static class SimulationRunner
             await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
             await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);
             await world.OpenVaultsAsync(seeds, protocols, scenario.StartPrice, n => Report(settings, progress, $"{label}: {n:N0}/{seeds.Count:N0} vaults open"), cancellationToken);
+            world.Clock.MoveTo(Start + SetupTime);
             Report(settings, progress, $"{label}: {seeds.Count:N0} vaults open in {watch.Elapsed.TotalSeconds:F1} s; replaying {scenario.Steps.Count} steps");
             var lastShown = -1;
             var outcome = await world.RunAsync(scenario.Steps, seeds, (done, total) =>

@@ -72,6 +72,7 @@ internal sealed partial class SimulationWorld
         var after = await HealthFactorsAsync(seeds, cancellationToken);
         var (badDebt, liquidated, sales) = await EndOfRunAsync(seeds, cancellationToken);
         var final = Market.State(Asset);
+        await CheckConservationAsync(seeds, final, cancellationToken);
         TimeSpan? unhealthy = firstUnhealthy is null ? TimeSpan.Zero
             : after.Any(f => f < 1.0) ? null
             : lastUnhealthy!.Value + SampleEvery - firstUnhealthy.Value;
@@ -123,6 +124,32 @@ internal sealed partial class SimulationWorld
             }
         }, cancellationToken);
         return (decimal.Round((decimal)bad.Sum(), 2), liquidated, sales);
+    }
+
+    /// <summary>
+    /// Every base unit the vaults' books say they sold reached the venue, and every unit the venue paid reached a
+    /// vault's book (an order still waiting for its batch counts on neither side; a vault takes a cleared fill at the
+    /// next price, which every vault with a sale gets).
+    /// </summary>
+    private async Task CheckConservationAsync(IReadOnlyList<VaultSeed> seeds, SimulatedMarketState market, CancellationToken cancellationToken)
+    {
+        var sold = UInt128.Zero;
+        var proceeds = UInt128.Zero;
+        var gate = new Lock();
+        await ForEachAsync(seeds, async (seed, ct) =>
+        {
+            var rebalancing = await Grains.GetGrain<IVaultGrain>(seed.Key).Rebalancing(ct);
+            lock (gate)
+            {
+                sold += rebalancing.Sold.GetValueOrDefault(Asset);
+                proceeds += rebalancing.Proceeds.GetValueOrDefault(Quote);
+            }
+        }, cancellationToken);
+        if (sold != market.CumulativeSold || proceeds != market.CumulativeProceeds)
+        {
+            throw new InvalidOperationException(
+                $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
+        }
     }
 
     private static decimal Usd(UInt128 usdcBaseUnits) => (decimal)usdcBaseUnits / 1_000_000m;

@@ -11,6 +11,9 @@ internal sealed partial class SimulationWorld
     private static readonly UInt128 WethUnit = 1_000_000_000_000_000_000UL;
     private static readonly UInt128 UsdcUnit = 1_000_000;
 
+    /// <summary>How far the clock moves after chain deposits so that they are final (well over two blocks).</summary>
+    private static readonly TimeSpan FinalityWait = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Gives the oracles a calm history (one observation a minute for <paramref name="history"/> before the start, a
     /// seeded walk at about 50% a year) so that EWMA and GARCH are fitted when the scenario begins; no vault is
@@ -54,7 +57,9 @@ internal sealed partial class SimulationWorld
         {
             Chain(chain).Fund(account, Quote, poolUsdc);
             var vault = Grains.GetGrain<IVaultGrain>(new VaultKey(lender, chain).ToString());
-            await SettledAsync(vault, await vault.Deposit(new VaultMovement($"fund-{chain}", Quote, poolUsdc), cancellationToken), cancellationToken);
+            var deposit = await vault.Deposit(new VaultMovement($"fund-{chain}", Quote, poolUsdc), cancellationToken);
+            Clock.Advance(FinalityWait);
+            await SettledAsync(vault, deposit, cancellationToken);
             Require(await vault.Supply(new VaultMovement($"supply-{chain}", Quote, poolUsdc), cancellationToken), $"the lender's supply on {chain}");
         }
     }
@@ -70,8 +75,9 @@ internal sealed partial class SimulationWorld
             await Grains.GetGrain<IVaultGrain>(seed.Key).Deposit(new VaultMovement("collateral", Asset, amount), ct);
         }, cancellationToken);
 
-        // The deposits are final two blocks later; the vaults poll their chains on their own.
-        Clock.Advance(TimeSpan.FromMinutes(1));
+        // The deposits are final two blocks later; the vaults poll their chains on their own. The clock then stays put
+        // until every vault is open, so that credit and exposures start at the same moment in every run.
+        Clock.Advance(FinalityWait);
         var opened = 0;
         await ForEachAsync(seeds, async (seed, ct) =>
         {
@@ -85,16 +91,25 @@ internal sealed partial class SimulationWorld
             var debtUsd = (health.CollateralValueAfterHaircuts / seed.TargetHealth) - health.Obligations;
             if (debtUsd >= 1)
             {
+                // The protocol draws the credit and puts it to work (here: lent back to the pool, whose shares are not
+                // collateral), as a borrower does: the vault is left with its WETH against the debt. (Pool credit is a
+                // book entry; it cannot leave through the chain, whose vault contract holds the lenders' USDC.)
                 var draw = (UInt128)(ulong)Math.Floor(debtUsd) * UsdcUnit;
                 Require(await vault.Draw(new VaultMovement($"credit-{seed.Index}", Quote, draw), ct), $"{seed.Key}'s draw");
+                Require(await vault.Supply(new VaultMovement($"use-{seed.Index}", Quote, draw), ct), $"{seed.Key}'s use of its credit");
             }
 
-            await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true, Predictive: Policy.Predictive), ct);
             var n = Interlocked.Increment(ref opened);
             if (n % 250 == 0)
             {
                 progress?.Invoke(n);
             }
+        }, cancellationToken);
+
+        await ForEachAsync(seeds, async (seed, ct) =>
+        {
+            var vault = Grains.GetGrain<IVaultGrain>(seed.Key);
+            await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true, Predictive: Policy.Predictive), ct);
         }, cancellationToken);
     }
 
@@ -108,7 +123,7 @@ internal sealed partial class SimulationWorld
         }
     }
 
-    private async Task SettledAsync(IVaultGrain vault, OperationReceipt started, CancellationToken cancellationToken)
+    private static async Task SettledAsync(IVaultGrain vault, OperationReceipt started, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
         var receipt = started;
@@ -119,7 +134,6 @@ internal sealed partial class SimulationWorld
                 throw new TimeoutException($"Setting up the simulation, operation {started.OperationId} stayed pending for 2 minutes.");
             }
 
-            Clock.Advance(TimeSpan.FromSeconds(2));
             await Task.Delay(20, cancellationToken);
             receipt = (await vault.Operation(started.OperationId, cancellationToken))!;
         }

@@ -70,6 +70,7 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: "mesh-simulation", clusterId: $"sim-{Guid.NewGuid():N}")
+            .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3))
             .AddMemoryGrainStorageAsDefault()
             .UseInMemoryReminderService());
         var host = builder.Build();
