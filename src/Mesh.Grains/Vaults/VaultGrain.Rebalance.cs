@@ -167,6 +167,7 @@ internal sealed partial class VaultGrain
             }
 
             var done = op with { Status = OperationStatus.Completed, Reason = $"sold for {fill.Proceeds} {fill.QuoteAsset} (average {fill.AveragePrice})", UpdatedAt = time.GetUtcNow() };
+            var before = (Balance: s.Balances.GetValueOrDefault(fill.QuoteAsset), s.Sales.Executed, Sold: s.Sales.Sold.GetValueOrDefault(op.Asset), Proceeds: s.Sales.Proceeds.GetValueOrDefault(fill.QuoteAsset), s.Sales.LastSaleAt);
             s.Operations[operationId] = done;
             s.Balances[fill.QuoteAsset] = checked(s.Balances.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
             s.Sales.Executed++;
@@ -174,7 +175,21 @@ internal sealed partial class VaultGrain
             s.Sales.Proceeds[fill.QuoteAsset] = checked(s.Sales.Proceeds.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
             s.Sales.LastSaleAt = done.UpdatedAt;
             s.Sales.PendingOperation = null;
-            await state.WriteStateAsync(cancellationToken);
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+            catch
+            {
+                // Not durable: the books go back to the pending sale, and the fill (idempotent at the venue) is taken again.
+                s.Operations[operationId] = op;
+                s.Balances[fill.QuoteAsset] = before.Balance;
+                (s.Sales.Executed, s.Sales.LastSaleAt, s.Sales.PendingOperation) = (before.Executed, before.LastSaleAt, operationId);
+                s.Sales.Sold[op.Asset] = before.Sold;
+                s.Sales.Proceeds[fill.QuoteAsset] = before.Proceeds;
+                throw;
+            }
+
             op = done;
             await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
             await CloseRequest(requestId, cancellationToken);
