@@ -44,8 +44,8 @@ internal sealed class SimulatedAssetMarket
         Asset = asset;
         _options = options;
         _maxImpact = maxImpact;
-        _assetUnit = Pow10(options.AssetDecimals);
-        _quoteUnit = Pow10(options.QuoteDecimals);
+        _assetUnit = (decimal)Pools.FixedPoint.Pow10(options.AssetDecimals);
+        _quoteUnit = (decimal)Pools.FixedPoint.Pow10(options.QuoteDecimals);
         _exogenous = options.StartMidPrice;
         _asOf = now;
     }
@@ -163,15 +163,4 @@ internal sealed class SimulatedAssetMarket
     private UInt128 Available() => ToBaseUnits(Math.Max(0, EffectiveDepth - _consumed));
 
     private static UInt128 ToBaseUnits(double value) => value <= 0 ? UInt128.Zero : (UInt128)Math.Floor(value);
-
-    private static decimal Pow10(int decimals)
-    {
-        var unit = 1m;
-        for (var i = 0; i < decimals; i++)
-        {
-            unit *= 10m;
-        }
-
-        return unit;
-    }
 }

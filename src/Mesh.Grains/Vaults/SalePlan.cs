@@ -58,17 +58,13 @@ internal sealed record SalePlan(string Asset, UInt128 Quantity)
             return UInt128.Zero;
         }
 
-        var scaled = (decimal)units;
-        for (var i = 0; i < decimals; i++)
+        try
         {
-            if (scaled > decimal.MaxValue / 10)
-            {
-                return UInt128.MaxValue;
-            }
-
-            scaled *= 10;
+            return (UInt128)decimal.Floor((decimal)units * (decimal)Pools.FixedPoint.Pow10(decimals));
         }
-
-        return (UInt128)decimal.Floor(scaled);
+        catch (OverflowException)
+        {
+            return UInt128.MaxValue; // beyond decimal's range: the caller caps it at the vault's holding
+        }
     }
 }

@@ -59,14 +59,20 @@ internal static class SimulationRunner
         return outcomes;
     }
 
-    /// <summary>The market the vaults sell WETH into: a day's depth of 40,000 WETH in calm markets, 6% daily volatility.</summary>
+    /// <summary>A calm day's depth of the WETH market, whole WETH.</summary>
+    public const int MarketDepthWeth = 40_000;
+
+    /// <summary>The WETH market's daily volatility in its impact law.</summary>
+    public const double MarketDailyVolatility = 0.06;
+
+    /// <summary>The market the vaults sell WETH into (<see cref="MarketDepthWeth"/>, <see cref="MarketDailyVolatility"/>).</summary>
     public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario) =>
         services.AddSimulatedMarketVenue(o => o.Assets[SimulationWorld.Asset] = new SimulatedAssetMarketOptions
         {
             QuoteAsset = SimulationWorld.Quote,
             StartMidPrice = scenario.StartPrice,
-            BaselineDepth = 40_000 * (UInt128)1_000_000_000_000_000_000UL,
-            DailyVolatility = 0.06,
+            BaselineDepth = MarketDepthWeth * (UInt128)1_000_000_000_000_000_000UL,
+            DailyVolatility = MarketDailyVolatility,
         });
 
     /// <summary>The pool holds twice what the vaults could ever draw at the start price.</summary>

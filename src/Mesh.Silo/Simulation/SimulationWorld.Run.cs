@@ -64,15 +64,13 @@ internal sealed partial class SimulationWorld
                 nextSample = point.Offset + SampleEvery;
             }
 
-            var inFlight = view.InFlight == UInt128.MaxValue ? 0m : (decimal)(double)view.InFlight / 1e18m * state.MidPrice;
+            var inFlight = view.InFlight == UInt128.MaxValue ? 0m : (decimal)view.InFlight / (decimal)Weth * state.MidPrice;
             samples.Add(new WorldSample(point.Offset, point.Price, state.MidPrice, soldUsd, inFlight, view.Queued, below));
             progress?.Invoke(i + 1, path.Count);
         }
 
-        var after = await HealthFactorsAsync(seeds, cancellationToken);
-        var (badDebt, liquidated, sales) = await EndOfRunAsync(seeds, cancellationToken);
         var final = Market.State(Asset);
-        await CheckConservationAsync(seeds, final, cancellationToken);
+        var (after, badDebt, liquidated, sales) = await EndOfRunAsync(seeds, final, cancellationToken);
         TimeSpan? unhealthy = firstUnhealthy is null ? TimeSpan.Zero
             : after.Any(f => f < 1.0) ? null
             : lastUnhealthy!.Value + SampleEvery - firstUnhealthy.Value;
@@ -103,44 +101,31 @@ internal sealed partial class SimulationWorld
         return factors;
     }
 
-    /// <summary>Bad debt at market (no haircut) and what the vaults did, from their own books.</summary>
-    private async Task<(decimal BadDebt, int Liquidated, int Sales)> EndOfRunAsync(IReadOnlyList<VaultSeed> seeds, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the vaults at the end: health factors, bad debt at market (no haircut), what they sold; and the
+    /// check that every base unit the vaults' books say they sold reached the venue, and every unit the venue paid
+    /// reached a vault's book (an order still waiting for its batch counts on neither side; a vault takes a cleared
+    /// fill at the next price, which every vault with a sale gets).
+    /// </summary>
+    private async Task<(IReadOnlyList<double> After, decimal BadDebt, int Liquidated, int Sales)> EndOfRunAsync(
+        IReadOnlyList<VaultSeed> seeds, SimulatedMarketState market, CancellationToken cancellationToken)
     {
+        var factors = new double[seeds.Count];
         var bad = new double[seeds.Count];
-        var liquidated = 0;
-        var sales = 0;
+        var (liquidated, sales, sold, proceeds) = (0, 0, UInt128.Zero, UInt128.Zero);
+        var gate = new Lock();
         await ForEachAsync(seeds, async (seed, ct) =>
         {
             var vault = Grains.GetGrain<IVaultGrain>(seed.Key);
             var health = await vault.Health(ct);
-            var collateral = health.Collateral.Sum(c => c.Value);
+            factors[seed.Index] = health.HealthFactor ?? double.PositiveInfinity;
             var owed = health.Debt.Sum(d => d.Value) + health.Margin.MarkToMarketLiability;
-            bad[seed.Index] = Math.Max(0.0, owed - collateral);
+            bad[seed.Index] = Math.Max(0.0, owed - health.Collateral.Sum(c => c.Value));
             var rebalancing = await vault.Rebalancing(ct);
-            Interlocked.Add(ref sales, rebalancing.Sales);
-            if (rebalancing.Liquidations > 0)
-            {
-                Interlocked.Increment(ref liquidated);
-            }
-        }, cancellationToken);
-        return (decimal.Round((decimal)bad.Sum(), 2), liquidated, sales);
-    }
-
-    /// <summary>
-    /// Every base unit the vaults' books say they sold reached the venue, and every unit the venue paid reached a
-    /// vault's book (an order still waiting for its batch counts on neither side; a vault takes a cleared fill at the
-    /// next price, which every vault with a sale gets).
-    /// </summary>
-    private async Task CheckConservationAsync(IReadOnlyList<VaultSeed> seeds, SimulatedMarketState market, CancellationToken cancellationToken)
-    {
-        var sold = UInt128.Zero;
-        var proceeds = UInt128.Zero;
-        var gate = new Lock();
-        await ForEachAsync(seeds, async (seed, ct) =>
-        {
-            var rebalancing = await Grains.GetGrain<IVaultGrain>(seed.Key).Rebalancing(ct);
             lock (gate)
             {
+                sales += rebalancing.Sales;
+                liquidated += rebalancing.Liquidations > 0 ? 1 : 0;
                 sold += rebalancing.Sold.GetValueOrDefault(Asset);
                 proceeds += rebalancing.Proceeds.GetValueOrDefault(Quote);
             }
@@ -150,6 +135,8 @@ internal sealed partial class SimulationWorld
             throw new InvalidOperationException(
                 $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
         }
+
+        return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales);
     }
 
     private static decimal Usd(UInt128 usdcBaseUnits) => (decimal)usdcBaseUnits / 1_000_000m;
