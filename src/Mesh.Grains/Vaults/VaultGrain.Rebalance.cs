@@ -215,7 +215,8 @@ internal sealed partial class VaultGrain
             }
             catch (Exception transient) when (IsTransient(transient))
             {
-                // Asked again at the next price, or by the reminder.
+                // Asked again soon, at the next price, or by the reminder.
+                ScheduleRetry();
             }
         }
     }

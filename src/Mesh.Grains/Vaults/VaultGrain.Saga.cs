@@ -10,6 +10,12 @@ internal sealed partial class VaultGrain : IRemindable
 {
     internal const string ResumeReminder = "mesh.vault.resume";
 
+    /// <summary>The longest wait between two quick retries of a pending operation while the vault stays active.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    private IGrainTimer? _retry;
+    private int _retryAttempt;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Operations.Values.Any(o => o.Status == OperationStatus.Pending))
@@ -47,10 +53,39 @@ internal sealed partial class VaultGrain : IRemindable
             }
         }
 
-        if (!state.State.Operations.Values.Any(o => o.Status == OperationStatus.Pending) && await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
+        if (!state.State.Operations.Values.Any(o => o.Status == OperationStatus.Pending))
         {
-            await this.UnregisterReminder(reminder, cancellationToken);
+            _retryAttempt = 0;
+            if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// After a transient failure (the pool, the venue or the reminder service on a silo that just died), tries the
+    /// pending operations again soon, with a doubling delay (1 s, 2 s, 4 s … at most <see cref="MaxRetryDelay"/>), while
+    /// this activation lives. The resume reminder stays the durable backstop when the vault itself moves or dies; this
+    /// timer only keeps a caller from waiting a whole reminder period once the cluster has healed.
+    /// </summary>
+    private void ScheduleRetry()
+    {
+        if (_retry is not null)
+        {
+            return;
+        }
+
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, _retryAttempt), MaxRetryDelay.TotalSeconds));
+        _retryAttempt = Math.Min(_retryAttempt + 1, 16);
+        _retry = this.RegisterGrainTimer(
+            async cancellationToken =>
+            {
+                _retry?.Dispose();
+                _retry = null;
+                await ResumeAsync(cancellationToken);
+            },
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
     }
 
     private async Task<OperationReceipt> Settle(string operationId, CancellationToken cancellationToken)
@@ -93,6 +128,7 @@ internal sealed partial class VaultGrain : IRemindable
         }
         catch (Exception transient) when (IsTransient(transient))
         {
+            ScheduleRetry();
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
             return op;
         }
