@@ -20,7 +20,7 @@ namespace Mesh.Silo.Simulation;
 /// <summary>
 /// One policy's world: an in-process silo running the mesh's real grains (protocols, vaults, pool, oracles,
 /// coordinators, revaluation partitions) on the simulation clock, against the simulated chains and market venue, with
-/// in-memory storage (a simulation keeps nothing).
+/// in-process storage that keeps state objects by reference (a simulation keeps nothing; see <see cref="SimulationGrainStorage"/>).
 /// </summary>
 internal sealed partial class SimulationWorld : IAsyncDisposable
 {
@@ -71,8 +71,8 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: "mesh-simulation", clusterId: $"sim-{Guid.NewGuid():N}")
             .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3))
-            .AddMemoryGrainStorageAsDefault()
             .UseInMemoryReminderService());
+        Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(builder.Services, Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, _) => new SimulationGrainStorage());
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new SimulationWorld(host, clock, policy);
