@@ -67,12 +67,19 @@ internal static class SimulationRunner
 
     /// <summary>The market the vaults sell WETH into (<see cref="MarketDepthWeth"/>, <see cref="MarketDailyVolatility"/>).</summary>
     public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario) =>
-        services.AddSimulatedMarketVenue(o => o.Assets[SimulationWorld.Asset] = new SimulatedAssetMarketOptions
+        services.AddSimulatedMarketVenue(o =>
         {
-            QuoteAsset = SimulationWorld.Quote,
-            StartMidPrice = scenario.StartPrice,
-            BaselineDepth = MarketDepthWeth * (UInt128)1_000_000_000_000_000_000UL,
-            DailyVolatility = MarketDailyVolatility,
+            // The sales of one step clear together at one price (runs repeat whatever order the vaults' calls arrive
+            // in), and the traded price the oracle follows shows the hole recent sales left in the book.
+            o.BatchClearing = true;
+            o.Assets[SimulationWorld.Asset] = new SimulatedAssetMarketOptions
+            {
+                QuoteAsset = SimulationWorld.Quote,
+                StartMidPrice = scenario.StartPrice,
+                BaselineDepth = MarketDepthWeth * (UInt128)1_000_000_000_000_000_000UL,
+                DailyVolatility = MarketDailyVolatility,
+                MidIncludesTransientImpact = true,
+            };
         });
 
     /// <summary>The pool holds twice what the vaults could ever draw at the start price.</summary>

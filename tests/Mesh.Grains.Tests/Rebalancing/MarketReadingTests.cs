@@ -4,7 +4,7 @@ using Mesh.Oracles;
 
 namespace Mesh.Grains.Tests.Rebalancing;
 
-/// <summary>What a coordinator reads of its market: the oracle first, the venue otherwise, and why the adaptive capacity is unknown.</summary>
+/// <summary>What a coordinator reads of its market: the oracle's price, the venue's impact model (the oracle's forecast when the venue states no σ), and why the adaptive capacity is unknown.</summary>
 public sealed class MarketReadingTests
 {
     private static readonly MarketConditions Weth = new("WETH", "USDC", 2_000m, 5_000, 0.03, 0.8, DateTimeOffset.UnixEpoch);
@@ -27,11 +27,19 @@ public sealed class MarketReadingTests
     }
 
     [Fact]
-    public void From_OracleWithAPrice_ItsPriceAndForecastOverTheVenues()
+    public void From_OracleWithAPrice_ItsPriceWithTheVenuesImpactModel()
     {
         var sut = MarketReading.From(Oracle(1_990m, 0.73), hasVenue: true, Weth, 1.0);
 
-        Assert.Equal((1_990m, (UInt128?)5_000, 0.8, "adaptive"), (sut.Price, sut.Depth, sut.ImpactCoefficient, sut.Basis));
+        Assert.Equal((1_990m, (UInt128?)5_000, 0.8, (double?)0.03, "adaptive"), (sut.Price, sut.Depth, sut.ImpactCoefficient, sut.DailyVolatility, sut.Basis));
+    }
+
+    [Fact]
+    public void From_VenueWithoutAVolatility_TheOraclesForecast()
+    {
+        var sut = MarketReading.From(Oracle(1_990m, 0.73), hasVenue: true, Weth with { DailyVolatility = 0 }, 1.0);
+
+        Assert.Equal("adaptive", sut.Basis);
         Assert.Equal(0.73 / Math.Sqrt(365), sut.DailyVolatility!.Value, 12);
     }
 
