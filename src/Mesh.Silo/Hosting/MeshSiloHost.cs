@@ -46,6 +46,8 @@ public static class MeshSiloHost
                 return await MigrateAsync(builder.Configuration);
             }
 
+            // EVM chains are checked (and in dev mode started and deployed) first; nodes started here stop after the silo.
+            await using var localChains = await Chains.EvmChainsStartup.PrepareAsync(builder, CancellationToken.None);
             builder.AddMeshSilo(configureSilo);
             var app = builder.Build();
 
