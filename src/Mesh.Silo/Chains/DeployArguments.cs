@@ -17,6 +17,26 @@ internal sealed record DeployArguments(string? ChainsFile, string? OutputFile, b
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            if (arg.StartsWith("--chains=", StringComparison.Ordinal) || arg.StartsWith("--out=", StringComparison.Ordinal))
+            {
+                var (name, value) = (arg[..arg.IndexOf('=', StringComparison.Ordinal)], arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    throw new ArgumentException($"{name} needs a file path.");
+                }
+
+                if (name == "--chains")
+                {
+                    chains = value;
+                }
+                else
+                {
+                    output = value;
+                }
+
+                continue;
+            }
+
             switch (arg)
             {
                 case "--chains":

@@ -30,12 +30,12 @@ internal static class DeployCommand
         {
             var arguments = DeployArguments.Parse(args);
             var options = SettingsReader.Read(Configuration(arguments.Settings));
+            var signer = SigningKeyLoader.Load(options.Evm, options.Chains.Dev, Environment.GetEnvironmentVariable);
             var chainsPath = Path.GetFullPath(arguments.ChainsFile ?? options.ChainsFile);
             var outPath = Path.GetFullPath(arguments.OutputFile ?? chainsPath);
             // The loader reports a missing or unreadable file with its path; the text is read again for patching.
             var chains = ChainsConfigurationLoader.Load(chainsPath);
             var text = await File.ReadAllTextAsync(chainsPath, cancellationToken);
-            var signer = SigningKeyLoader.Load(options.Evm, options.Chains.Dev, Environment.GetEnvironmentVariable);
             foreach (var warning in signer.Warnings)
             {
                 ChainsLog.KeyWarning(logger, warning);
