@@ -10,12 +10,14 @@ public sealed class HardhatNodeProcess : IAsyncDisposable
     private const int OutputLimit = 20_000;
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private HardhatNodeProcess(Process process, Uri url, ulong chainId)
     {
         _process = process;
         Url = url;
         ChainId = chainId;
+        ProcessId = process.Id;
     }
 
     /// <summary>The node's RPC URL.</summary>
@@ -25,15 +27,21 @@ public sealed class HardhatNodeProcess : IAsyncDisposable
     public ulong ChainId { get; }
 
     /// <summary>The process id.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
-    /// <summary>Whether the process has exited.</summary>
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process has exited (or was stopped).</summary>
+    public bool HasExited => _disposed || _process.HasExited;
 
     /// <summary>Stops the node and waits for it to exit.</summary>
     /// <returns>A task.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
