@@ -5,6 +5,7 @@ using Mesh.Grains.Pools;
 using Mesh.Grains.Protocols;
 using Mesh.Grains.Rebalancing;
 using Mesh.Grains.Vaults;
+using Mesh.Silo.Chains;
 using Mesh.Storage;
 
 namespace Mesh.Silo.Hosting;
@@ -55,9 +56,13 @@ public sealed class MeshOptions
     /// <value>The default is Aave-like: 4% below 80% utilization, 75% above.</value>
     public InterestRateCurveOptions InterestRates { get; set; } = new();
 
-    /// <summary>Gets or sets how chain grains watch their chains (<c>Mesh:Chains</c>).</summary>
-    /// <value>The default polls every block time.</value>
+    /// <summary>Gets or sets what serves the chains and how chain grains watch them (<c>Mesh:Chains</c>).</summary>
+    /// <value>The default is the simulated chain, polled every block time.</value>
     public MeshChainsOptions Chains { get; set; } = new();
+
+    /// <summary>Gets or sets the EVM chains' signing key, transaction store, contracts and client (<c>Mesh:Evm</c>).</summary>
+    /// <value>The default reads the key from <c>MESH_EVM_SIGNING_KEY</c> and keeps transactions in the data folder.</value>
+    public MeshEvmOptions Evm { get; set; } = new();
 
     /// <summary>Gets or sets how the rebalance coordinators size, order and time sale grants, and the vaults' allocation policy and hedge advice (<c>Mesh:Rebalancing</c>).</summary>
     /// <value>The default is the adaptive policy (impact bound 2%) with no static or global cap, and the allocation and hedge defaults.</value>

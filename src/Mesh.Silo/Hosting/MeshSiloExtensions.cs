@@ -3,6 +3,7 @@ using Mesh.Api;
 using Mesh.Chains.Configuration;
 using Mesh.Grains.Hosting;
 using Mesh.Grains.Resilience;
+using Mesh.Silo.Chains;
 using Mesh.Silo.Telemetry;
 using Mesh.Storage;
 
@@ -25,6 +26,9 @@ public static class MeshSiloExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = SettingsReader.Read(builder.Configuration);
         var chains = ChainsConfigurationLoader.Load(Path.GetFullPath(options.ChainsFile));
+        var signer = options.Chains.Mode == ChainsMode.Evm ? SigningKeyLoader.Load(options.Evm, options.Chains.Dev, Environment.GetEnvironmentVariable) : null;
+        // The key lives on in the signer only: the settings object is served to endpoints and must not carry it.
+        options.Evm.SigningKey = null;
         var orleans = options.Orleans;
         var listen = IPAddress.Parse(orleans.ListenAddress);
         PortCheck.EnsureUrlsFree(builder.Configuration["Urls"]);
@@ -35,6 +39,11 @@ public static class MeshSiloExtensions
 
         builder.Services.AddSingleton(options);
         builder.Services.AddMeshGrains(chains);
+        if (signer is not null)
+        {
+            builder.Services.UseMeshEvmChains(options, chains, signer);
+        }
+
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Protocols));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Risk));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Oracles));

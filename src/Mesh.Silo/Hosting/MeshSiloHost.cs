@@ -14,7 +14,7 @@ public static class MeshSiloHost
     /// <returns>The exit code: 0, 2 for configuration, 3 for an unreachable dependency.</returns>
     public static async Task<int> RunAsync(string[] args, Action<ISiloBuilder>? configureSilo = null, Action<WebApplication>? mapEndpoints = null)
     {
-        if (args.Length > 0 && args[0] == Simulation.SimulationCommand.Name)
+        if (args.Length > 0 && args[0] is Simulation.SimulationCommand.Name or Chains.DeployCommand.Name)
         {
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
@@ -22,7 +22,9 @@ public static class MeshSiloHost
                 e.Cancel = true;
                 stop.Cancel();
             };
-            return await Simulation.SimulationCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+            return args[0] == Chains.DeployCommand.Name
+                ? await Chains.DeployCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token)
+                : await Simulation.SimulationCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
         }
 
         if (SiloHelp.IsRequested(args))
@@ -44,6 +46,8 @@ public static class MeshSiloHost
                 return await MigrateAsync(builder.Configuration);
             }
 
+            // EVM chains are checked (and in dev mode started and deployed) first; nodes started here stop after the silo.
+            await using var localChains = await Chains.EvmChainsStartup.PrepareAsync(builder, CancellationToken.None);
             builder.AddMeshSilo(configureSilo);
             var app = builder.Build();
 
@@ -53,7 +57,12 @@ public static class MeshSiloHost
             app.MapMeshHealth();
             app.MapMeshOperatorEndpoints();
             app.MapMeshApi();
-            app.MapMeshDevEndpoints();
+            if (app.Services.GetRequiredService<MeshOptions>().Chains.Mode == Chains.ChainsMode.Simulated)
+            {
+                // The faucet mints on the simulated chains; on EVM chains tokens are minted on the chain itself.
+                app.MapMeshDevEndpoints();
+            }
+
             mapEndpoints?.Invoke(app);
             await app.RunAsync();
             return 0;

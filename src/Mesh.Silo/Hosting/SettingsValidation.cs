@@ -29,6 +29,11 @@ internal static class SettingsValidation
             yield return problem;
         }
 
+        foreach (var problem in options.Evm.Validate())
+        {
+            yield return problem;
+        }
+
         foreach (var problem in options.Api.Validate())
         {
             yield return problem;

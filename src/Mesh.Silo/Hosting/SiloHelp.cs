@@ -58,6 +58,15 @@ internal static class SiloHelp
         ("Mesh:Rebalancing:Allocation:CalmMinStableWeight / ElevatedMinStableWeight / StressedMinStableWeight", "0.2 / 0.4 / 0.6", "Least stable share of a vault's collateral value per volatility regime."),
         ("Mesh:Rebalancing:Allocation:Tolerance / MinimumChangeUsd", "0.05 / 1000", "How far below its floor the stable share may drift, and the smallest sale worth advising."),
         ("Mesh:Rebalancing:Hedge:BandFraction / BandUsd / MinimumHedgeUsd", "0.05 / 0 / 1000", "Net delta band per underlying (the largest of the fraction of collateral value, the absolute band and the minimum hedge)."),
+        ("Mesh:Chains:Mode", "Simulated", "Simulated (in-memory chains) or Evm (the RPC endpoints and contract addresses of the chains file)."),
+        ("Mesh:Chains:Dev", "false", "Evm dev mode: accept Hardhat's test keys (account #0 when no key is set); start local Hardhat nodes for loopback endpoints that are down, deploy, stop them on shutdown."),
+        ("Mesh:Evm:SigningKeyFile", "(unset)", "File holding the mesh signer's private key (hex); the preferred source."),
+        ("Mesh:Evm:SigningKey", "(unset)", "The signer's private key itself (hex); never logged. Set one of SigningKey, SigningKeyFile or the variable below."),
+        ("Mesh:Evm:SigningKeyVariable", "MESH_EVM_SIGNING_KEY", "Environment variable read for the key when neither setting is given."),
+        ("Mesh:Evm:TransactionStoreFile", "<DataDirectory>/evm-transactions.db", "SQLite file of the signer's nonces and signed transactions (a resent operation keeps its nonce and hash)."),
+        ("Mesh:Evm:ContractsDirectory", "src/Mesh.Chains/contracts", "Solidity contracts, npm packages and compiled artifacts (deploy, dev mode)."),
+        ("Mesh:Evm:NodeStartTimeout", "00:01:00", "Dev mode: how long a started Hardhat node may take to answer."),
+        ("Mesh:Evm:Client:<any>", "(EvmChainOptions)", "RPC timeouts, read retries, circuit breaker, fees and gas limits, by EvmChainOptions property name."),
         ("Mesh:Chains:Monitor:HaltedAfterBlocks", "5", "Block times without a new head before a chain counts as halted."),
         ("OTEL_EXPORTER_OTLP_ENDPOINT", "(unset)", "Export traces, metrics and logs over OTLP to this endpoint."),
         ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "grpc or http/protobuf."),
@@ -71,7 +80,10 @@ internal static class SiloHelp
         output.WriteLine("Mesh silo: a node of the cross-chain collateral mesh (Microsoft Orleans).");
         output.WriteLine();
         output.WriteLine("Usage: Mesh.Silo [--migrate-only] [--Key=Value ...]");
+        output.WriteLine("       Mesh.Silo deploy [--chains chains.json] [--out path] [--force] [--Key=Value ...]");
+        output.WriteLine("       Mesh.Silo simulate [options]   (see simulate --help)");
         output.WriteLine("  --migrate-only   apply the storage schema (deploy/postgres or deploy/sqlite) and exit");
+        output.WriteLine("  deploy           deploy the mesh contracts to the chains file's endpoints and write their addresses into it");
         output.WriteLine();
         output.WriteLine("Settings come from appsettings.json, environment variables (Mesh__Storage__Provider=PostgreSql)");
         output.WriteLine("and the command line (--Mesh:Storage:Provider=PostgreSql), later sources winning. An unknown key under");

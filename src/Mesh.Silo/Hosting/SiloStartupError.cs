@@ -23,6 +23,9 @@ internal static class SiloStartupError
                 case ChainsConfigurationException chains:
                     (message, exitCode) = ("Mesh silo did not start: the chains file is invalid." + Environment.NewLine + chains.Message, InvalidConfiguration);
                     return true;
+                case Mesh.Chains.Evm.Local.HardhatSetupException setup:
+                    (message, exitCode) = ("Mesh silo did not start: dev mode (Mesh:Chains:Dev) could not prepare the local chains: " + setup.Message, DependencyUnavailable);
+                    return true;
                 case SiloConfigurationException configuration:
                     (message, exitCode) = ("Mesh silo did not start: " + configuration.Message, InvalidConfiguration);
                     return true;

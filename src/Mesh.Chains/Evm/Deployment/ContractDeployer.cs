@@ -93,12 +93,7 @@ public sealed class ContractDeployer : IDisposable
         var tokens = new List<TokenDefinition>();
         foreach (var token in plan.Tokens)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(token.Decimals);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(token.Decimals, 36);
-            var address = await CreateAsync("MeshTestToken", cancellationToken,
-                new ABIValue("string", token.Name), new ABIValue("string", token.Symbol),
-                new ABIValue("uint8", token.Decimals), new ABIValue("address", _deployer.Address)).ConfigureAwait(false);
-            tokens.Add(new TokenDefinition(token.Symbol, address.Address, token.Decimals));
+            tokens.Add(await DeployTokenAsync(token, cancellationToken).ConfigureAwait(false));
         }
 
         var vault = await CreateAsync("MeshVault", cancellationToken,
@@ -121,6 +116,21 @@ public sealed class ContractDeployer : IDisposable
         }
 
         return new DeployedChain(ChainId, new MeshContracts(vault.Address, bridge), tokens, feeds, vault.Block);
+    }
+
+    /// <summary>Deploys one test token (<c>MeshTestToken</c>) whose minter is the deployer.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token as <c>chains.json</c> holds it.</returns>
+    public async Task<TokenDefinition> DeployTokenAsync(TokenSpec token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentOutOfRangeException.ThrowIfNegative(token.Decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(token.Decimals, 36);
+        var address = await CreateAsync("MeshTestToken", cancellationToken,
+            new ABIValue("string", token.Name), new ABIValue("string", token.Symbol),
+            new ABIValue("uint8", token.Decimals), new ABIValue("address", _deployer.Address)).ConfigureAwait(false);
+        return new TokenDefinition(token.Symbol, address.Address, token.Decimals);
     }
 
     /// <summary>Mints test tokens (the deployer holds the minter role).</summary>

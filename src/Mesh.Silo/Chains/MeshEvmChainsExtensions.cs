@@ -1,0 +1,51 @@
+using Mesh.Chains.Clients;
+using Mesh.Chains.Configuration;
+using Mesh.Chains.Evm;
+using Mesh.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mesh.Silo.Chains;
+
+/// <summary>Serves the chains of <c>chains.json</c> through <see cref="EvmChains"/> clients instead of the simulated chain.</summary>
+internal static class MeshEvmChainsExtensions
+{
+    public const string TransactionStoreFileName = "evm-transactions.db";
+
+    /// <summary>
+    /// Replaces the <see cref="IChainClientProvider"/> (and the keyed <see cref="IChainClient"/>s) that the grains'
+    /// services registered with EVM clients signing with <paramref name="signer"/>. Call it after <c>AddMeshGrains</c>.
+    /// </summary>
+    public static IServiceCollection UseMeshEvmChains(this IServiceCollection services, MeshOptions options, ChainsConfiguration chains, SigningKeySource signer)
+    {
+        var client = ClientOptions(options);
+        services.Replace(ServiceDescriptor.Singleton<IChainClientProvider>(sp =>
+        {
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            var logger = loggers.CreateLogger("Mesh.Silo.Chains");
+            ChainsLog.EvmChains(logger, chains.Chains.Count, signer.Key.Address, signer.Source, client.TransactionStorePath);
+            foreach (var warning in signer.Warnings)
+            {
+                ChainsLog.KeyWarning(logger, warning);
+            }
+
+            return EvmChains.CreateProvider(chains, signer.Key, client, sp.GetRequiredService<TimeProvider>(), loggers);
+        }));
+        foreach (var chain in chains.Chains)
+        {
+            var name = chain.Name;
+            services.AddKeyedSingleton<IChainClient>(name, (sp, _) => sp.GetRequiredService<IChainClientProvider>().GetClient(name));
+        }
+
+        return services;
+    }
+
+    /// <summary>The client options of the settings, with the transaction store in the data folder unless a file is set.</summary>
+    public static EvmChainOptions ClientOptions(MeshOptions options)
+    {
+        var client = options.Evm.Client;
+        client.TransactionStorePath = string.IsNullOrWhiteSpace(options.Evm.TransactionStoreFile)
+            ? Path.GetFullPath(Path.Combine(options.DataDirectory, TransactionStoreFileName))
+            : Path.GetFullPath(options.Evm.TransactionStoreFile);
+        return client;
+    }
+}
