@@ -62,7 +62,7 @@ internal static class SimulationCommand
         string[] notes =
         [
             $"{settings.Vaults:N0} vaults of {settings.Protocols} protocols across {SimulationWorld.Chains.Length} chains; seed {settings.Seed}",
-            $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth:N0} WETH in calm markets, {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life",
+            $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth(settings.Vaults):N0} WETH in calm markets ({SimulationRunner.MarketDepthWethPerVault} a vault), {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life",
             $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95); the oracle follows the traded price",
             $"ran in {wallTime.TotalSeconds:F1} s",
         ];

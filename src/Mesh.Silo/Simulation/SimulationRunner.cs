@@ -35,7 +35,7 @@ internal static class SimulationRunner
             var policy = policies[i];
             var label = $"[{i + 1}/{policies.Count}] {policy.Name}";
             var watch = Stopwatch.StartNew();
-            await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, services => AddMarket(services, scenario), cancellationToken);
+            await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, services => AddMarket(services, scenario, seeds.Count), cancellationToken);
             Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
             await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
             await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);
@@ -59,14 +59,22 @@ internal static class SimulationRunner
         return outcomes;
     }
 
-    /// <summary>A calm day's depth of the WETH market, whole WETH.</summary>
-    public const int MarketDepthWeth = 40_000;
+    /// <summary>
+    /// A calm day's depth of the WETH market per vault, whole WETH: 40,000 for the default 2,000 vaults (about 105,000
+    /// WETH of collateral). The market grows with the book, so that a run with fewer vaults is the same crunch in small.
+    /// </summary>
+    public const int MarketDepthWethPerVault = 20;
+
+    /// <summary>A calm day's depth of the WETH market for <paramref name="vaults"/> vaults, whole WETH.</summary>
+    /// <param name="vaults">The vaults in the run.</param>
+    /// <returns>The depth.</returns>
+    public static long MarketDepthWeth(int vaults) => (long)MarketDepthWethPerVault * vaults;
 
     /// <summary>The WETH market's daily volatility in its impact law.</summary>
     public const double MarketDailyVolatility = 0.06;
 
     /// <summary>The market the vaults sell WETH into (<see cref="MarketDepthWeth"/>, <see cref="MarketDailyVolatility"/>).</summary>
-    public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario) =>
+    public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario, int vaults) =>
         services.AddSimulatedMarketVenue(o =>
         {
             // The sales of one step clear together at one price (runs repeat whatever order the vaults' calls arrive
@@ -76,7 +84,7 @@ internal static class SimulationRunner
             {
                 QuoteAsset = SimulationWorld.Quote,
                 StartMidPrice = scenario.StartPrice,
-                BaselineDepth = MarketDepthWeth * (UInt128)1_000_000_000_000_000_000UL,
+                BaselineDepth = (UInt128)(ulong)MarketDepthWeth(vaults) * 1_000_000_000_000_000_000UL,
                 DailyVolatility = MarketDailyVolatility,
                 MidIncludesTransientImpact = true,
             };
