@@ -11,7 +11,7 @@ out=tests/Mesh.Benchmarks/results
 bench=tests/Mesh.Benchmarks/bin/Release/net10.0/Mesh.Benchmarks.dll
 
 dotnet build tests/Mesh.Benchmarks -c Release -nologo -v quiet
-dotnet "$bench" --filter '*' --results "$out" "${note[@]}"
+MESH_SIMULATION_OUT="$out/simulation-default" dotnet "$bench" --filter '*' --results "$out" "${note[@]}"
 dotnet "$bench" --latency "$out/latency.md" "${note[@]}"
 dotnet "$bench" --cross-silo-latency "$out/cross-silo-latency.md" "${note[@]}"
 dotnet "$bench" --recovery "$out/recovery.md" "${note[@]}"
