@@ -99,19 +99,21 @@ internal sealed partial class TransferGrain
         }
     }
 
-    /// <summary>After the terminal write: out of the in-flight index, no more polls, no more reminders (each step repeatable).</summary>
+    /// <summary>
+    /// After the terminal write: out of the in-flight index, no more reminders, no more polls (each step repeatable).
+    /// The timer goes last: disposing it cancels the token of the poll that may be running this very step.
+    /// </summary>
     private async Task Finish(CancellationToken cancellationToken)
     {
-        StopPolling();
-        if (!state.State.ExecuteRequested)
+        if (state.State.ExecuteRequested)
         {
-            return;
+            await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken);
+            if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder, cancellationToken);
+            }
         }
 
-        await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken);
-        if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder, cancellationToken);
-        }
+        StopPolling();
     }
 }
