@@ -1,8 +1,8 @@
 namespace Mesh.Transfers;
 
 /// <summary>
-/// One cross-chain move of a protocol's collateral (key: the router's request id, 1–64 letters, digits, '-', '_', '.'
-/// or ':'): quote → reserve the destination's inventory → lock on the source → source finality → release on the
+/// One cross-chain move of a protocol's collateral (key: the router's request id, 1–140 letters, digits, '-', '_', '.'
+/// or ':'; the API keys it <c>router:requestId</c>): quote → reserve the destination's inventory → lock on the source → source finality → release on the
 /// destination → destination finality → settle; on a failure or timeout it compensates (refunds the lock on the
 /// source, frees the reservation), so that value is never lost or duplicated. Durable before every chain submission
 /// and driven by a reminder, so it resumes after a silo crash. Idempotent by request id: the same request again is

@@ -6,13 +6,16 @@ namespace Mesh.Grains.Transfers;
 /// <summary>The checks on a request id and on the fields of a quote request the route planner does not make.</summary>
 internal static class TransferRequestValidator
 {
+    /// <summary>The longest transfer key: the API keys a router's transfer as <c>router:requestId</c>, each part up to 64.</summary>
+    public const int MaxKeyLength = 140;
+
     public const int MaxIdLength = 64;
 
     public static void CheckId(string requestId)
     {
-        if (string.IsNullOrEmpty(requestId) || requestId.Length > MaxIdLength || !requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        if (string.IsNullOrEmpty(requestId) || requestId.Length > MaxKeyLength || !requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
         {
-            throw MeshException.Invalid("requestId", "transfer.request_id_invalid", $"requestId: '{requestId}' must be 1–{MaxIdLength} letters, digits, '-', '_', '.' or ':'.");
+            throw MeshException.Invalid("requestId", "transfer.request_id_invalid", $"requestId: '{requestId}' must be 1–{MaxKeyLength} letters, digits, '-', '_', '.' or ':'.");
         }
     }
 
