@@ -60,24 +60,64 @@ internal sealed partial class TransferGrain
         }
     }
 
-    /// <summary>Plans on the routes of chains.json with every chain's health now (route load: nothing in transit, full buckets).</summary>
+    /// <summary>Plans on the routes of chains.json with every chain's health and every route's use now.</summary>
     private async Task<RoutePlanResult> PlanAsync(TransferQuoteRequest request, CancellationToken cancellationToken)
     {
         var health = new Dictionary<string, ChainHealth>(StringComparer.Ordinal);
-        var touched = chains.Routes.Where(r => r.Asset == request.Asset).SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal);
-        if (chains.FindChain(request.From) is not null && chains.FindChain(request.To) is not null)
+        var loads = new Dictionary<Mesh.Chains.Configuration.BridgeRoute, RouteLoad>();
+        if (chains.FindChain(request.From ?? "") is not null && chains.FindChain(request.To ?? "") is not null)
         {
-            foreach (var chain in touched)
+            var routes = chains.Routes.Where(r => r.Asset == request.Asset).ToList();
+            foreach (var chain in routes.SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal))
             {
                 health[chain] = await HealthOf(chain, cancellationToken);
+            }
+
+            foreach (var route in routes)
+            {
+                var (inTransit, available) = await RouteGrain(route.Asset, route.From, route.To).Load(cancellationToken);
+                loads[route] = new RouteLoad(inTransit, available);
             }
         }
 
         return RoutePlanner.Plan(
             chains,
-            new RouteRequest(request.Asset, request.From, request.To, request.Amount, request.Deadline),
-            route => new RouteLoad(UInt128.Zero, route.RateLimit.Capacity),
+            new RouteRequest(request.Asset!, request.From!, request.To!, request.Amount, request.Deadline),
+            route => loads.GetValueOrDefault(route) ?? new RouteLoad(UInt128.Zero, route.RateLimit.Capacity),
             chain => health.GetValueOrDefault(chain, ChainHealth.Healthy));
+    }
+
+    private ITransferRouteGrain RouteGrain(string asset, string from, string to) => GrainFactory.GetGrain<ITransferRouteGrain>($"{asset}/{from}/{to}");
+
+    /// <summary>The crossings of the quoted route, e.g. local-a → local-b.</summary>
+    private IEnumerable<ITransferRouteGrain> Hops()
+    {
+        var quote = state.State.Quote!;
+        var path = quote.Path.Split(" → ");
+        return path.Zip(path.Skip(1), (from, to) => RouteGrain(quote.Request.Asset, from, to));
+    }
+
+    /// <summary>Admits the transfer on every hop (the whole amount on each, an upper bound); on a refusal every hop is completed again.</summary>
+    private async Task<string?> AdmitAsync(CancellationToken cancellationToken)
+    {
+        foreach (var hop in Hops())
+        {
+            if (await hop.Admit(Id, state.State.Quote!.Request.Amount, cancellationToken) is { } refusal)
+            {
+                await CompleteHopsAsync(cancellationToken);
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task CompleteHopsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var hop in Hops())
+        {
+            await hop.Complete(Id, cancellationToken);
+        }
     }
 
     private void EnsurePolling()
@@ -107,6 +147,7 @@ internal sealed partial class TransferGrain
     {
         if (state.State.ExecuteRequested)
         {
+            await CompleteHopsAsync(cancellationToken);
             await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken);
             if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
             {

@@ -50,11 +50,21 @@ internal sealed partial class TransferGrain
         _ => Task.FromResult(false),
     };
 
-    /// <summary>Reserves the release on the destination's bridge and holds the refund on the source's, then records the reservation.</summary>
+    /// <summary>Admits the transfer on its route, reserves the release on the destination's bridge and holds the refund on the source's, then records the reservation.</summary>
     private async Task<bool> Reserve(CancellationToken cancellationToken)
     {
         var quote = state.State.Quote!;
         await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Add(Id, cancellationToken);
+        if (await AdmitAsync(cancellationToken) is { } refusal)
+        {
+            await Commit(t =>
+            {
+                Enter(t, TransferPhase.Failed, $"the route {quote.Path} refused it ({refusal})");
+                (t.Reason, t.ReasonDetail) = (refusal, $"The route {quote.Path} cannot take {quote.Request.Amount} {quote.Request.Asset} now ({refusal}); nothing was locked. Quote again later.");
+            }, cancellationToken);
+            return true;
+        }
+
         if (!await Inventory(quote.Request.To).Reserve(ReleaseClaim, quote.Delivered, cancellationToken))
         {
             await Commit(t =>

@@ -61,7 +61,9 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         }
         finally
         {
+            // The next block comes one block time after the resume; until then the chain still looks halted.
             Chain("local-c").ResumeBlocks();
+            Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(TransferPhase.Locking, started.Phase);
@@ -173,6 +175,33 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         Assert.Equal((UInt128.Zero, UInt128.Zero), (status.Locked, status.Refunded));
         Assert.Equal(weth, await Chain("local-a").GetBalanceAsync("WETH", account));
         Assert.Equal(0, await MovementsOf("local-a", TransferGrain.OperationIdOf(sut.GetPrimaryKeyString(), "lock")));
+    }
+
+    [Fact]
+    public async Task Execute_RouteBucketSpentByAnEarlierTransfer_IsRefusedRateLimitedAndQuotesGoAround()
+    {
+        // WETH local-b → local-c: a bucket of 100 WETH refilling 0.05 WETH/s; no other test uses it.
+        var (protocol, _) = await MemberAsync(fixture.Client, "bucket", 0);
+        var eighty = (UInt128)80 * 1_000_000_000_000_000_000UL;
+        var request = Request(protocol, "local-b", "local-c", eighty) with { Asset = "WETH" };
+        var first = fixture.Transfer(NewId("bucket"));
+        var second = fixture.Transfer(NewId("bucket"));
+        await first.Quote(request);
+        await second.Quote(request);
+
+        var taken = await first.Execute();
+        var refused = await second.Execute();
+        var around = await fixture.Transfer(NewId("bucket")).Quote(request);
+
+        // The first is admitted (then finds no WETH to release on local-c); its tokens stay spent.
+        Assert.Equal((TransferPhase.Failed, "inventory.insufficient"), (taken.Phase, taken.Reason));
+        Assert.Equal((TransferPhase.Failed, "route.rate_limited"), (refused.Phase, refused.Reason));
+        // The direct route's bucket is spent: the next quote goes through local-a, paying both hops' fees (8 bp each, rounded up).
+        Assert.Equal("local-b → local-a → local-c", around.Path);
+        Assert.Equal(eighty - (eighty * 8 / 10_000) - ((eighty - (eighty * 8 / 10_000)) * 8 / 10_000), around.Delivered);
+        var (inTransit, available) = await fixture.Client.GetGrain<ITransferRouteGrain>("WETH/local-b/local-c").Load();
+        Assert.Equal(UInt128.Zero, inTransit);
+        Assert.True(available < eighty, $"{available} left in the bucket");
     }
 
     [Theory]
