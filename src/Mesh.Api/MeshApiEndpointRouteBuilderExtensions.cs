@@ -31,6 +31,7 @@ public static class MeshApiEndpointRouteBuilderExtensions
         Domain.AdviceEndpoints.Map(api);
         Domain.MarketEndpoints.Map(api);
         Domain.OperatorEndpoints.Map(api);
+        Domain.TransferEndpoints.Map(api);
         return api;
     }
 

@@ -80,6 +80,12 @@ public static class MeshGrainsServiceCollectionExtensions
             o.Validate();
             return true;
         });
+        services.TryAddKeyedSingleton<TimeProvider>(Transfers.TransferServices.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddOptions<Transfers.TransferOptions>().BindConfiguration(Transfers.TransferOptions.Section).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
         return services;
     }
 }

@@ -46,6 +46,7 @@ public static partial class BadInputCases
         Limits(rows);
         Paths(rows);
         Advice(rows);
+        Transfers(rows);
         return rows.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }
 

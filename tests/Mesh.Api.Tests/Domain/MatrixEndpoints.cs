@@ -108,6 +108,7 @@ public static class MatrixEndpoints
             }, operatorOnly),
             new("faucet", HttpMethod.Post, (_, _) => At("/api/dev/faucet", $$"""{"chain":"{{DomainSilo.Chain}}","token":"USDC","account":"{{DomainSilo.MainAccount}}","amount":"1"}"""), operatorOnly),
         };
+        list.AddRange(TransferMatrixRows.All());
         return list;
     }
 }

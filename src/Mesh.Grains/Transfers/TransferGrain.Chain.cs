@@ -1,0 +1,160 @@
+using Mesh.Chains;
+using Mesh.Chains.Clients;
+using Mesh.Transfers;
+using ChainKind = Mesh.Chains.Clients.OperationKind;
+
+namespace Mesh.Grains.Transfers;
+
+/// <summary>The transfer's chains, operations, claims, health checks, planning, and what keeps it moving (timer, reminder).</summary>
+internal sealed partial class TransferGrain
+{
+    internal const string ResumeReminder = "mesh.transfer.resume";
+
+    private IGrainTimer? _poll;
+
+    private IChainClient Source => chainClients.GetClient(state.State.Quote!.Request.From);
+
+    private IChainClient Destination => chainClients.GetClient(state.State.Quote!.Request.To);
+
+    private OperationId LockId => OperationIdOf(Id, "lock");
+
+    private OperationId ReleaseId => OperationIdOf(Id, "release");
+
+    private OperationId RefundId => OperationIdOf(Id, "refund");
+
+    private string ReleaseClaim => $"{Id}/release";
+
+    private string RefundClaim => $"{Id}/refund";
+
+    /// <summary>The chain operation id of a step of a transfer: the same request id always gives the same ids.</summary>
+    internal static OperationId OperationIdOf(string requestId, string step) => OperationId.FromName($"transfer/{requestId}/{step}");
+
+    private ITransferInventoryGrain Inventory(string chain) =>
+        GrainFactory.GetGrain<ITransferInventoryGrain>($"{chain}/{state.State.Quote!.Request.Asset}");
+
+    /// <summary>The lock (source), the release (destination) or the refund (a release of the lock back on the source).</summary>
+    private ChainOperation Operation(ChainKind kind, bool refund)
+    {
+        var s = state.State;
+        var request = s.Quote!.Request;
+        return (kind, refund) switch
+        {
+            (ChainKind.Lock, _) => new ChainOperation(LockId, ChainKind.Lock, request.ProtocolId, s.Account, request.Asset, request.Amount),
+            (_, false) => new ChainOperation(ReleaseId, ChainKind.Release, request.ProtocolId, s.Account, request.Asset, s.Quote.Delivered),
+            _ => new ChainOperation(RefundId, ChainKind.Release, request.ProtocolId, s.Account, request.Asset, s.Locked),
+        };
+    }
+
+    /// <summary>A chain as the transfer sees it on its own clock: halted when its head is older than <see cref="TransferOptions.HaltedAfterBlocks"/> block times, unreachable when it does not answer.</summary>
+    private async Task<ChainHealth> HealthOf(string chain, CancellationToken cancellationToken)
+    {
+        var definition = chains.FindChain(chain)!;
+        try
+        {
+            var head = await chainClients.GetClient(chain).GetHeadAsync(cancellationToken);
+            return time.GetUtcNow() - head.Timestamp >= definition.BlockTime * Options.HaltedAfterBlocks ? ChainHealth.Halted : ChainHealth.Healthy;
+        }
+        catch (ChainClientException e) when (e.IsTransient || e.Kind == ChainErrorKind.InvalidResponse)
+        {
+            return ChainHealth.Unreachable;
+        }
+    }
+
+    /// <summary>Plans on the routes of chains.json with every chain's health and every route's use now.</summary>
+    private async Task<RoutePlanResult> PlanAsync(TransferQuoteRequest request, CancellationToken cancellationToken)
+    {
+        var health = new Dictionary<string, ChainHealth>(StringComparer.Ordinal);
+        var loads = new Dictionary<Mesh.Chains.Configuration.BridgeRoute, RouteLoad>();
+        if (chains.FindChain(request.From ?? "") is not null && chains.FindChain(request.To ?? "") is not null)
+        {
+            var routes = chains.Routes.Where(r => r.Asset == request.Asset).ToList();
+            foreach (var chain in routes.SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal))
+            {
+                health[chain] = await HealthOf(chain, cancellationToken);
+            }
+
+            foreach (var route in routes)
+            {
+                var (inTransit, available) = await RouteGrain(route.Asset, route.From, route.To).Load(cancellationToken);
+                loads[route] = new RouteLoad(inTransit, available);
+            }
+        }
+
+        return RoutePlanner.Plan(
+            chains,
+            new RouteRequest(request.Asset!, request.From!, request.To!, request.Amount, request.Deadline),
+            route => loads.GetValueOrDefault(route) ?? new RouteLoad(UInt128.Zero, route.RateLimit.Capacity),
+            chain => health.GetValueOrDefault(chain, ChainHealth.Healthy));
+    }
+
+    private ITransferRouteGrain RouteGrain(string asset, string from, string to) => GrainFactory.GetGrain<ITransferRouteGrain>($"{asset}/{from}/{to}");
+
+    /// <summary>The crossings of the quoted route, e.g. local-a → local-b.</summary>
+    private IEnumerable<ITransferRouteGrain> Hops()
+    {
+        var quote = state.State.Quote!;
+        var path = quote.Path.Split(" → ");
+        return path.Zip(path.Skip(1), (from, to) => RouteGrain(quote.Request.Asset, from, to));
+    }
+
+    /// <summary>Admits the transfer on every hop (the whole amount on each, an upper bound); on a refusal every hop is completed again.</summary>
+    private async Task<string?> AdmitAsync(CancellationToken cancellationToken)
+    {
+        foreach (var hop in Hops())
+        {
+            if (await hop.Admit(Id, state.State.Quote!.Request.Amount, cancellationToken) is { } refusal)
+            {
+                await CompleteHopsAsync(cancellationToken);
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task CompleteHopsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var hop in Hops())
+        {
+            await hop.Complete(Id, cancellationToken);
+        }
+    }
+
+    private void EnsurePolling()
+    {
+        _poll ??= this.RegisterGrainTimer(Drive, new GrainTimerCreationOptions(Options.PollInterval, Options.PollInterval));
+    }
+
+    private void StopPolling()
+    {
+        _poll?.Dispose();
+        _poll = null;
+    }
+
+    private async Task EnsureReminder(CancellationToken cancellationToken)
+    {
+        if (await this.GetReminder(ResumeReminder, cancellationToken) is null)
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, Options.ResumePeriod, Options.ResumePeriod, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After the terminal write: out of the in-flight index, no more reminders, no more polls (each step repeatable).
+    /// The timer goes last: disposing it cancels the token of the poll that may be running this very step.
+    /// </summary>
+    private async Task Finish(CancellationToken cancellationToken)
+    {
+        if (state.State.ExecuteRequested)
+        {
+            await CompleteHopsAsync(cancellationToken);
+            await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken);
+            if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder, cancellationToken);
+            }
+        }
+
+        StopPolling();
+    }
+}
