@@ -11,20 +11,36 @@ public static class MeshSiloHost
     /// <param name="args">The command line.</param>
     /// <param name="configureSilo">Extra silo configuration.</param>
     /// <param name="mapEndpoints">Extra endpoints (the test host maps its test endpoints here).</param>
-    /// <returns>The exit code: 0, 2 for configuration, 3 for an unreachable dependency.</returns>
+    /// <returns>The exit code: 0, 2 for configuration, 3 for an unreachable dependency, 130 for a command (simulate, deploy) stopped by Ctrl+C or SIGTERM.</returns>
     public static async Task<int> RunAsync(string[] args, Action<ISiloBuilder>? configureSilo = null, Action<WebApplication>? mapEndpoints = null)
     {
         if (args.Length > 0 && args[0] is Simulation.SimulationCommand.Name or Chains.DeployCommand.Name)
         {
+            // Ctrl+C and SIGTERM (what a container runtime or a job runner sends) stop the command; the simulation's
+            // in-process silos would otherwise take SIGTERM for themselves and leave the command running. Whatever the
+            // stop interrupts (a cancelled call, a silo shutting down under the run) ends the command with 130.
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {
                 e.Cancel = true;
                 stop.Cancel();
             };
-            return args[0] == Chains.DeployCommand.Name
-                ? await Chains.DeployCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token)
-                : await Simulation.SimulationCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            try
+            {
+                return args[0] == Chains.DeployCommand.Name
+                    ? await Chains.DeployCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token)
+                    : await Simulation.SimulationCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync($"{args[0]}: stopped before it finished; nothing more was written.");
+                return 130;
+            }
         }
 
         if (SiloHelp.IsRequested(args))

@@ -7,7 +7,7 @@ namespace Mesh.Silo.Simulation;
 /// <summary>
 /// <c>simulate</c>: the fire-sale simulation from the silo's command line. Prints progress to standard error, the
 /// comparison table to standard output, and writes the CSV and HTML reports. Exit codes: 0 done, 2 bad arguments or
-/// scenario, 1 the simulation failed.
+/// scenario, 1 the simulation failed, 130 stopped by Ctrl+C or SIGTERM (the silo host maps the stop).
 /// </summary>
 internal static class SimulationCommand
 {

@@ -40,6 +40,48 @@ public sealed class SimulationTests
         Assert.Contains("adaptive", CsvReport.RenderSummary(one), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SimulateProcess_SigtermWhileRunning_StopsWithExit130()
+    {
+        var output = Directory.CreateTempSubdirectory("mesh-simulate-stop-");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Mesh.Silo.dll"), "simulate", "--vaults", "40", "--protocols", "2", "--out", output.FullName })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var sut = System.Diagnostics.Process.Start(info)!;
+        var progress = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        sut.ErrorDataReceived += (_, e) => progress.Enqueue(e.Data ?? "");
+        sut.OutputDataReceived += (_, e) => progress.Enqueue(e.Data ?? "");
+        sut.BeginErrorReadLine();
+        sut.BeginOutputReadLine();
+        try
+        {
+            await Mesh.Testing.Eventually.TrueAsync(() => progress.Any(l => l.Contains("vaults open", StringComparison.Ordinal)), "the simulation opened its vaults", TimeSpan.FromMinutes(2));
+            using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", sut.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await sut.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(130, sut.ExitCode);
+            Assert.Contains(progress, l => l.Contains("simulate: stopped before it finished", StringComparison.Ordinal));
+            Assert.False(File.Exists(Path.Combine(output.FullName, "summary.csv")), "a stopped run wrote its reports");
+        }
+        finally
+        {
+            if (!sut.HasExited)
+            {
+                sut.Kill(entireProcessTree: true);
+            }
+
+            output.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--vaults", "0", "--vaults")]
     [InlineData("--protocols", "x", "--protocols")]
