@@ -56,7 +56,9 @@ internal sealed class EvmPriceFeedReader : IPriceFeedReader, IDisposable
         }
 
         var words = Word(await CallAsync(entry.Rpc, chain, feed, LatestRoundData, cancellationToken).ConfigureAwait(false), 5, chain, feed, "latestRoundData()");
-        return PriceFeedAnswer.Check(chain, feed, words);
+        var head = await entry.Rpc.ReadAsync<BlockWithTransactionHashes?>("eth_getBlockByNumber", cancellationToken, "latest", false).ConfigureAwait(false)
+            ?? throw new ChainClientException(chain, ChainErrorKind.InvalidResponse, ChainErrorCodes.InvalidResponse, $"Chain '{chain}': the node has no latest block.");
+        return PriceFeedAnswer.Check(chain, feed, words, DateTimeOffset.FromUnixTimeSeconds((long)head.Timestamp.Value));
     }
 
     public void Dispose()

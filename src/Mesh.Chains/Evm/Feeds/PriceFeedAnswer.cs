@@ -14,7 +14,8 @@ internal static class PriceFeedAnswer
     /// <param name="chain">The chain.</param>
     /// <param name="feed">The feed as chains.json declares it.</param>
     /// <param name="words">The five words as unsigned 256-bit integers.</param>
-    public static PriceFeedRound Check(string chain, PriceFeedDefinition feed, IReadOnlyList<BigInteger> words)
+    /// <param name="chainTime">The time of the chain's head at the read.</param>
+    public static PriceFeedRound Check(string chain, PriceFeedDefinition feed, IReadOnlyList<BigInteger> words, DateTimeOffset chainTime)
     {
         var roundId = words[0];
         var answer = words[1] >= SignBit ? words[1] - Modulus : words[1];
@@ -55,7 +56,7 @@ internal static class PriceFeedAnswer
             throw Fail(chain, feed, PriceFeedErrorCodes.InvalidAnswer, $"answered {answer}, too large for a price");
         }
 
-        return new PriceFeedRound(chain, feed.Asset, (ulong)roundId, price, DateTimeOffset.FromUnixTimeSeconds((long)updatedAt));
+        return new PriceFeedRound(chain, feed.Asset, (ulong)roundId, price, DateTimeOffset.FromUnixTimeSeconds((long)updatedAt), chainTime);
     }
 
     private static decimal Pow10(int decimals)

@@ -10,13 +10,15 @@ public sealed class PriceFeedAnswerTests
 {
     private static readonly PriceFeedDefinition Feed = new("WETH", "0x00000000000000000000000000000000000002a2", 8, TimeSpan.FromHours(1));
     private static readonly BigInteger Modulus = BigInteger.One << 256;
+    private static readonly DateTimeOffset ChainTime = DateTimeOffset.FromUnixTimeSeconds(1_700_000_090);
 
     [Fact]
     public void Check_ChainlinkShapedRound_ScalesAnswerAndReadsUpdateTime()
     {
-        var sut = PriceFeedAnswer.Check("local-a", Feed, Words(round: 7, answer: 3_000_12345678, updatedAt: 1_700_000_000, answeredIn: 7));
+        var sut = PriceFeedAnswer.Check("local-a", Feed, Words(round: 7, answer: 3_000_12345678, updatedAt: 1_700_000_000, answeredIn: 7), ChainTime);
 
-        Assert.Equal(new PriceFeedRound("local-a", "WETH", 7, 3_000.12345678m, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)), sut);
+        Assert.Equal(new PriceFeedRound("local-a", "WETH", 7, 3_000.12345678m, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), ChainTime), sut);
+        Assert.Equal(TimeSpan.FromSeconds(90), sut.Age);
     }
 
     [Theory]
@@ -27,7 +29,7 @@ public sealed class PriceFeedAnswerTests
     [InlineData(7, 100, 1_700_000_000, 6, PriceFeedErrorCodes.InvalidAnswer, "from the older round 6 (stale)")]
     public void Check_UnusableRound_IsRefusedWithReason(long round, long answer, long updatedAt, long answeredIn, string code, string reason)
     {
-        var ex = Assert.Throws<ChainClientException>(() => PriceFeedAnswer.Check("local-a", Feed, Words(round, answer, updatedAt, answeredIn)));
+        var ex = Assert.Throws<ChainClientException>(() => PriceFeedAnswer.Check("local-a", Feed, Words(round, answer, updatedAt, answeredIn), ChainTime));
 
         Assert.Equal(code, ex.Code);
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
