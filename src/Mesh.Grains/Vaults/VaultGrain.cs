@@ -26,6 +26,9 @@ internal sealed partial class VaultGrain(
     private ExposurePortfolio? _portfolio;
     private double? _expectedShortfall;
     private readonly Dictionary<string, OracleSnapshot> _snapshots = new(StringComparer.Ordinal);
+
+    /// <summary>The haircuts applied last per asset, where anti-procyclical haircuts' speed limit starts from (kept in memory: a vault activated again starts from the model's haircut, the cautious side).</summary>
+    private readonly Dictionary<string, AppliedHaircut> _haircuts = new(StringComparer.Ordinal);
     private Dictionary<string, int>? _decimals;
 
     private VaultKey Key => _key ??= VaultKey.Parse(this.GetPrimaryKeyString());
@@ -131,7 +134,7 @@ internal sealed partial class VaultGrain(
 
         var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(s.Balances, s.Debt, decimals, s.RecallDue);
-        var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
+        var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now, _haircuts);
         if (persistNeed && health.Need?.Direction != s.Need?.Direction)
         {
             var previous = s.Need;
@@ -216,7 +219,7 @@ internal sealed partial class VaultGrain(
             }
 
             var volume = options.DailyVolumeUsd.TryGetValue(asset, out var v) ? v : options.DefaultDailyVolumeUsd;
-            markets[asset] = new AssetMarket(asset, (double)price, snapshot.ForecastVolatility, volume, snapshot.HaircutMultiplier, !snapshot.Fresh);
+            markets[asset] = new AssetMarket(asset, (double)price, snapshot.ForecastVolatility, volume, snapshot.HaircutMultiplier, !snapshot.Fresh, snapshot.LongRunVolatility);
         }
 
         return markets;
