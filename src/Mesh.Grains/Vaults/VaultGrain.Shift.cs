@@ -7,7 +7,8 @@ namespace Mesh.Grains.Vaults;
 /// The predictive shift (<c>RebalanceSettings.Predictive</c>): a vault inside its band follows its allocation
 /// policy on the oracle's forecast regime, so that when the GARCH forecast turns the regime, the floor on its stable
 /// share rises and it sells risky collateral into the stable asset through its coordinator, before the price has taken
-/// its health factor to the band. A shift is a sale like any other (the same grant, saga and idempotency) whose
+/// its health factor to the band; in a calm regime it does nothing (the calm floor stays advice, as the band leaves a
+/// healthy vault's mix to its protocol). A shift is a sale like any other (the same grant, saga and idempotency) whose
 /// request ids read <c>shift-N</c>; its proceeds stay in the vault as stable collateral instead of repaying debt, so the
 /// stable share reaches the floor and the policy stops advising. It waits behind every vault below its band (its health
 /// factor orders it), and a vault that falls below its band sells for health instead.
@@ -36,8 +37,9 @@ internal sealed partial class VaultGrain
             }
         }
 
+        // The shift is the forecast's: in a calm regime the vault's mix is its protocol's choice and the calm floor stays advice.
         var advice = await AllocationAdvice(predictive: true, cancellationToken);
-        if (!advice.Rebalance || advice.Stale)
+        if (!advice.Rebalance || advice.Stale || advice.Regime == Mesh.Oracles.MarketRegime.Calm)
         {
             return;
         }
