@@ -95,7 +95,7 @@ internal static class VaultRiskModel
     /// at the through-the-cycle haircut, at the oracle's long-run volatility, plus the buffer; its rise limited since
     /// the haircut <paramref name="applied"/> last).
     /// </summary>
-    internal static double Haircut(string asset, double value, AssetMarket market, VaultRiskOptions options, IReadOnlyDictionary<string, AppliedHaircut>? applied, DateTimeOffset now)
+    private static double Haircut(string asset, double value, AssetMarket market, VaultRiskOptions options, Dictionary<string, AppliedHaircut>? applied, DateTimeOffset now)
     {
         var model = HaircutModel.Compute(new HaircutInput(market.AnnualVolatility, value, market.DailyVolumeUsd), options.Haircut).Haircut;
         var apc = options.AntiProcyclical;
