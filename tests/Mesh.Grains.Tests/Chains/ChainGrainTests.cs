@@ -122,6 +122,36 @@ public sealed class ChainGrainTests(DomainFixture fixture, Xunit.Abstractions.IT
     }
 
     [Fact]
+    public async Task Reconcile_AfterADepositThroughAVault_IndexedFinalAndReconciledThenATransferStraightToTheVaultDiffers()
+    {
+        var usdc = (UInt128)1_000_000;
+        await Prices();
+        var (vault, account) = await Member("idx", 0xE3);
+        var protocol = VaultKey.Parse(vault.GetPrimaryKeyString()).ProtocolId;
+        SimulatedChain.Fund(account, "USDC", 40 * usdc);
+        await Completed(vault, await vault.Deposit(new VaultMovement("dep-idx", "USDC", 40 * usdc)));
+
+        IndexedInventory? index = null;
+        await Eventually.TrueAsync(
+            async () => (index = await Sut.IndexedInventory()).Lines.Any(l => l.ProtocolId == protocol && l.Final == 40 * usdc),
+            "the index applies the deposit as final",
+            Patience);
+        var reconciled = await Sut.Reconcile();
+        SimulatedChain.Fund(SimulatedChain.Definition.Contracts.Vault, "USDC", 5);
+        var differs = await Sut.Reconcile();
+
+        Assert.Equal((UInt128.Zero, UInt128.Zero), index!.Lines.Where(l => l.ProtocolId == protocol).Select(l => (l.TentativeIn, l.TentativeOut)).Single());
+        Assert.True(index.IndexedTo >= index.FinalizedTo + 2, $"indexed to {index.IndexedTo}, final to {index.FinalizedTo}");
+        Assert.Null(index.LastErrorCode);
+        Assert.Equal(ReconciliationStatus.Reconciled, reconciled.Status);
+        Assert.Equal(40 * usdc, reconciled.Protocols.Single(l => l.ProtocolId == protocol).OnChain);
+        Assert.Equal(ReconciliationStatus.Differs, differs.Status);
+        Assert.Equal("5", differs.Tokens.Single(t => t.Asset == "USDC").Difference);
+        Assert.Equal(ReconciliationStatus.Reconciled, differs.Tokens.Single(t => t.Asset == "WETH").Status);
+        Assert.All(differs.Protocols, l => Assert.Equal(ReconciliationStatus.Reconciled, l.Status));
+    }
+
+    [Fact]
     public async Task Status_UnknownChain_IsRefusedAsNotFound()
     {
         var error = await Assert.ThrowsAsync<MeshException>(() => fixture.Client.GetGrain<IChainGrain>("no-such-chain").Status());
