@@ -125,6 +125,35 @@ public sealed class ChainGrainTests(DomainFixture fixture, Xunit.Abstractions.IT
     public async Task Reconcile_AfterADepositThroughAVault_IndexedFinalAndReconciledThenATransferStraightToTheVaultDiffers()
     {
         var usdc = (UInt128)1_000_000;
+        using var spans = new SpanCollector("Mesh.Grains");
+        var counted = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var meter = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Mesh.Grains" && instrument.Name == "mesh.chain.index.events")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var outcome = "";
+            var chain = "";
+            foreach (var tag in tags)
+            {
+                (outcome, chain) = tag.Key switch
+                {
+                    "mesh.chain.index.outcome" => ((string)tag.Value!, chain),
+                    "mesh.chain.name" => (outcome, (string)tag.Value!),
+                    _ => (outcome, chain),
+                };
+            }
+
+            counted.AddOrUpdate($"{chain}/{outcome}", value, (_, sum) => sum + value);
+        });
+        meter.Start();
         await Prices();
         var (vault, account) = await Member("idx", 0xE3);
         var protocol = VaultKey.Parse(vault.GetPrimaryKeyString()).ProtocolId;
@@ -149,6 +178,8 @@ public sealed class ChainGrainTests(DomainFixture fixture, Xunit.Abstractions.IT
         Assert.Equal("5", differs.Tokens.Single(t => t.Asset == "USDC").Difference);
         Assert.Equal(ReconciliationStatus.Reconciled, differs.Tokens.Single(t => t.Asset == "WETH").Status);
         Assert.All(differs.Protocols, l => Assert.Equal(ReconciliationStatus.Reconciled, l.Status));
+        Assert.True(counted.GetValueOrDefault($"{Chain}/final") >= 1, string.Join(", ", counted));
+        Assert.Contains(spans.Spans, s => s.OperationName == "chain index" && (string?)s.GetTagItem("mesh.chain.name") == Chain);
     }
 
     [Fact]
