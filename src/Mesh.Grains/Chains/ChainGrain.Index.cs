@@ -40,14 +40,13 @@ internal sealed partial class ChainGrain
         }
         catch (ChainClientException e)
         {
+            // The steps taken before the failure are kept in memory; the next poll writes them when due.
             throw new MeshException(MeshErrorKind.Unavailable, "chain.unavailable", $"Chain '{chain}' cannot be reconciled now ({e.Code}): {e.Message}");
         }
-        finally
+
+        if (_indexVersion != _persistedIndexVersion)
         {
-            if (_indexVersion != _persistedIndexVersion)
-            {
-                await Persist(cancellationToken);
-            }
+            await Persist(cancellationToken);
         }
 
         if (report.Status == ReconciliationStatus.Differs)

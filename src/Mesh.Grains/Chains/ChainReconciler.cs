@@ -43,6 +43,12 @@ internal sealed class ChainReconciler(ChainDefinition chain, IChainClient client
             }
             while (indexer.NextBlock <= head.Number && (step.CursorMoved || step.Reorg is not null));
 
+            if (indexer.NextBlock > head.Number + 1)
+            {
+                throw new ChainClientException(chain.Name, ChainErrorKind.InvalidResponse, ChainErrorCodes.InvalidResponse,
+                    $"Chain '{chain.Name}': the index has read up to block {indexer.NextBlock - 1}, applied as final up to {indexer.FinalizedTo}, but the head is block {head.Number}: the chain lost final blocks (a node reset?).");
+            }
+
             if (indexer.NextBlock != head.Number + 1 || (head.Number > finalized && indexer.TopHash != head.Hash))
             {
                 continue;
@@ -77,7 +83,7 @@ internal sealed class ChainReconciler(ChainDefinition chain, IChainClient client
         }
 
         throw new ChainClientException(chain.Name, ChainErrorKind.Unavailable, ChainErrorCodes.Unavailable,
-            $"Chain '{chain.Name}': the head moved while the balances were read, {Attempts} times in a row; try again.");
+            $"Chain '{chain.Name}': the head moved while the index caught up or the balances were read, {Attempts} times in a row; try again.");
     }
 
     private static ReconciliationLine Line(string asset, string? protocol, UInt128 final, UInt128 credit, UInt128 debit, UInt128 onChain)

@@ -355,4 +355,33 @@ public sealed class ChainIndexerTests
         Assert.Equal("-700", report.Tokens.Single(t => t.Asset == "USDC").Difference);
         Assert.Equal("-700", report.Protocols.Single().Difference);
     }
+
+    [Fact]
+    public async Task RunAsync_ChainLostFinalBlocks_RefusedNamingTheIndexAndTheHead()
+    {
+        var sut = Sut();
+        await Blocks(sut, 6);
+        var shorter = new TamperingChainClient(SimulatedChains.Create(Chain, _time));
+
+        var error = await Assert.ThrowsAsync<ChainClientException>(() => new ChainReconciler(Chain, shorter, _time).RunAsync(sut, sut.AdvanceAsync, CancellationToken.None));
+
+        Assert.Equal(ChainErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("the index has read up to block 4, applied as final up to 4, but the head is block 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(ChainMonitorOptions.IndexBlockRange), 0, "must be greater than zero")]
+    [InlineData(nameof(ChainMonitorOptions.IndexBlockRange), 100_001, "must be at most 100000")]
+    [InlineData(nameof(ChainMonitorOptions.IndexRangesPerPoll), -1, "must be greater than zero")]
+    [InlineData(nameof(ChainMonitorOptions.IndexRecentOperations), 0, "must be greater than zero")]
+    [InlineData(nameof(ChainMonitorOptions.IndexRecentOperations), 1_000_001, "must be at most 1000000")]
+    public void Validate_IndexSettingOutOfRange_NamesTheSetting(string setting, int value, string expected)
+    {
+        var sut = new ChainMonitorOptions();
+        typeof(ChainMonitorOptions).GetProperty(setting)!.SetValue(sut, value);
+
+        var error = Assert.Throws<ArgumentException>(sut.Validate);
+
+        Assert.StartsWith($"Mesh:Chains:Monitor:{setting} {expected}", error.Message, StringComparison.Ordinal);
+    }
 }
