@@ -183,6 +183,46 @@ public sealed class ChainGrainTests(DomainFixture fixture, Xunit.Abstractions.IT
     }
 
     [Fact]
+    public async Task IndexedInventory_AfterTheGrainIsDeactivated_ResumesFromItsStoredIndexWithoutCountingTwice()
+    {
+        var usdc = (UInt128)1_000_000;
+        await Prices();
+        var (vault, account) = await Member("idx-r", 0xE4);
+        var protocol = VaultKey.Parse(vault.GetPrimaryKeyString()).ProtocolId;
+        SimulatedChain.Fund(account, "USDC", 25 * usdc);
+        await Completed(vault, await vault.Deposit(new VaultMovement("dep-idx-r", "USDC", 25 * usdc)));
+        await Eventually.TrueAsync(async () => (await Sut.IndexedInventory()).Lines.Any(l => l.ProtocolId == protocol && l.Final == 25 * usdc), "the index applies the deposit as final", Patience);
+        var reorgs = (await Sut.IndexedInventory()).Reorgs;
+        SimulatedChain.HaltBlocks();
+        try
+        {
+            // The index reads the head, then the head is replaced: a reorganisation of a block the index has read.
+            await Sut.Refresh();
+            SimulatedChain.Reorg(1);
+        }
+        finally
+        {
+            SimulatedChain.ResumeBlocks();
+        }
+
+        // A shallow reorganisation: only a restored index remembers having handled it (a fresh one would count none).
+        await Eventually.TrueAsync(async () => (await Sut.IndexedInventory()).Reorgs > reorgs, "the index handles the reorganisation", Patience);
+        var before = await Sut.IndexedInventory();
+        var activated = (await Sut.Status()).HealthSince;
+
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reactivated = (await Sut.Status()).HealthSince;
+        var after = await Sut.IndexedInventory();
+
+        Assert.True(reactivated > activated, $"activated {activated:O}, after collection {reactivated:O}");
+        Assert.True(after.IndexedTo >= before.IndexedTo, $"indexed to {after.IndexedTo}, before {before.IndexedTo}");
+        Assert.True(after.AppliedEvents >= before.AppliedEvents);
+        Assert.Equal(before.Reorgs, after.Reorgs);
+        Assert.Equal(25 * usdc, after.Lines.Single(l => l.ProtocolId == protocol).Final);
+        Assert.Equal(ReconciliationStatus.Reconciled, (await Sut.Reconcile()).Protocols.Single(l => l.ProtocolId == protocol).Status);
+    }
+
+    [Fact]
     public async Task Status_UnknownChain_IsRefusedAsNotFound()
     {
         var error = await Assert.ThrowsAsync<MeshException>(() => fixture.Client.GetGrain<IChainGrain>("no-such-chain").Status());
