@@ -27,6 +27,9 @@ public sealed record ChainDefinition
     /// <summary>The ERC-20 collateral tokens the mesh accepts on this chain; symbols and addresses are unique.</summary>
     public required IReadOnlyList<TokenDefinition> Tokens { get; init; }
 
+    /// <summary>The on-chain price feeds of the chain's tokens (at most one per asset); empty when <c>chains.json</c> lists none.</summary>
+    public IReadOnlyList<PriceFeedDefinition> PriceFeeds { get; init; } = [];
+
     /// <summary>Finds a collateral token by symbol (case-sensitive).</summary>
     /// <param name="symbol">The token symbol, e.g. <c>USDC</c>.</param>
     /// <returns>The token, or <see langword="null"/> when this chain has no such token.</returns>

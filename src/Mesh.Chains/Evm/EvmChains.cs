@@ -40,4 +40,21 @@ public static class EvmChains
         return new EvmChainClientProvider(configuration.Chains.Select(c =>
             new EvmChainClient(c, signer, options, timeProvider ?? TimeProvider.System, logger)).ToList());
     }
+
+    /// <summary>
+    /// Creates the reader of the price feeds that <paramref name="configuration"/> lists (each chain's <c>priceFeeds</c>).
+    /// It also implements <see cref="IDisposable"/> (its HTTP connections); dispose it when done.
+    /// </summary>
+    /// <param name="configuration">The validated <c>chains.json</c>.</param>
+    /// <param name="options">RPC options (timeouts, retries, circuit breakers).</param>
+    /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">The logger factory, if any.</param>
+    /// <returns>The reader.</returns>
+    public static Mesh.Chains.Feeds.IPriceFeedReader CreatePriceFeedReader(
+        ChainsConfiguration configuration, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new Mesh.Chains.Evm.Feeds.EvmPriceFeedReader(
+            configuration, options, timeProvider ?? TimeProvider.System, loggerFactory?.CreateLogger("Mesh.Chains.Evm") ?? NullLogger.Instance);
+    }
 }

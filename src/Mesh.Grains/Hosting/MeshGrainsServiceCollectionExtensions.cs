@@ -53,10 +53,23 @@ public static class MeshGrainsServiceCollectionExtensions
                         o.Sources.Add(new OracleSourceOptions { Name = name });
                     }
                 }
+
+                if (mesh.Value.ChainFeeds.Enabled == true)
+                {
+                    foreach (var chain in chains.Chains.Where(c => c.PriceFeeds.Any(f => f.Asset == asset)))
+                    {
+                        var name = ChainFeedOptions.SourceName(chain.Name);
+                        if (o.Sources.All(s => s.Name != name))
+                        {
+                            o.Sources.Add(new OracleSourceOptions { Name = name, Heartbeat = chain.PriceFeeds.First(f => f.Asset == asset).Heartbeat });
+                        }
+                    }
+                }
             });
         }
 
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SimulatedFeedStarter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ChainFeedStarter>();
         services.AddOptions<Chains.ChainMonitorOptions>().BindConfiguration(Chains.ChainMonitorOptions.Section).Validate(o => { o.Validate(); return true; });
         services.AddOptions<VaultRiskOptions>().Validate(o =>
         {

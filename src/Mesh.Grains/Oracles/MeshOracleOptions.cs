@@ -18,4 +18,8 @@ public sealed class MeshOracleOptions
     /// <summary>Gets or sets the simulated price feed (<c>Mesh:Oracles:SimulatedFeed</c>).</summary>
     /// <value>The default is a feed that does not run.</value>
     public SimulatedFeedOptions SimulatedFeed { get; set; } = new();
+
+    /// <summary>Gets or sets the on-chain price feeds of <c>chains.json</c> (<c>Mesh:Oracles:ChainFeeds</c>).</summary>
+    /// <value>The default is feeds that are not read.</value>
+    public ChainFeedOptions ChainFeeds { get; set; } = new();
 }

@@ -5,8 +5,8 @@ using Mesh.Chains.Configuration;
 namespace Mesh.Silo.Chains;
 
 /// <summary>
-/// Writes deployed addresses into a chains file where it holds them (each chain's <c>contracts</c> and its tokens'
-/// <c>address</c>), keeping everything else; the text is validated against the schema before it replaces a file.
+/// Writes deployed addresses into a chains file where it holds them (each chain's <c>contracts</c>, its tokens' and its
+/// price feeds' <c>address</c>), keeping everything else; the text is validated against the schema before it replaces a file.
 /// </summary>
 internal static class ChainsFileWriter
 {
@@ -33,6 +33,14 @@ internal static class ChainsFileWriter
                 if (chain.FindToken(tokenNode["symbol"]!.GetValue<string>()) is { } token)
                 {
                     tokenNode["address"] = token.Address;
+                }
+            }
+
+            foreach (var feedNode in (chainNode["priceFeeds"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (chain.PriceFeeds.FirstOrDefault(f => f.Asset == feedNode["asset"]?.GetValue<string>()) is { } feed)
+                {
+                    feedNode["address"] = feed.Address;
                 }
             }
         }

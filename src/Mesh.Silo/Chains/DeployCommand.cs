@@ -54,11 +54,11 @@ internal static class DeployCommand
             }
 
             var artifacts = await ContractsSetup.ArtifactsAsync(options.Evm, install: options.Chains.Dev, logger, cancellationToken);
-            var results = await Task.WhenAll(chains.Chains.Select(c => ChainDeployment.EnsureAsync(c, signer.Key, artifacts, client, arguments.Force, logger, cancellationToken)));
+            var results = await Task.WhenAll(chains.Chains.Select(c => ChainDeployment.EnsureAsync(c, signer.Key, artifacts, client, options.Oracles.SimulatedFeed.StartPrices, arguments.Force, logger, cancellationToken)));
             var written = ChainsFileWriter.Write(outPath, ChainsFileWriter.Patch(text, results.Select(r => r.Chain)));
             foreach (var (chain, deployed) in results)
             {
-                await output.WriteLineAsync($"{chain.Name} (chain id {chain.ChainId}): {(deployed ? "deployed" : "already deployed")}: vault {chain.Contracts.Vault}, bridge {chain.Contracts.Bridge}, {string.Join(", ", chain.Tokens.Select(t => $"{t.Symbol} {t.Address}"))}");
+                await output.WriteLineAsync($"{chain.Name} (chain id {chain.ChainId}): {(deployed ? "deployed" : "already deployed")}: vault {chain.Contracts.Vault}, bridge {chain.Contracts.Bridge}, {string.Join(", ", chain.Tokens.Select(t => $"{t.Symbol} {t.Address}").Concat(chain.PriceFeeds.Select(f => $"{f.Asset} / USD feed {f.Address}")))}");
             }
 
             await output.WriteLineAsync($"wrote {outPath} ({written.Chains.Count} chains; operator and admin {signer.Key.Address})");

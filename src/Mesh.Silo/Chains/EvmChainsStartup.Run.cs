@@ -42,7 +42,7 @@ internal static partial class EvmChainsStartup
             ChainDefinition[] candidates = earlier is null ? [chain] : [chain, earlier];
             foreach (var candidate in candidates)
             {
-                if (await MissingAsync(probe, url, candidate, cancellationToken).ConfigureAwait(false) is null)
+                if (await MissingAsync(probe, url, candidate, Dev, cancellationToken).ConfigureAwait(false) is null)
                 {
                     ChainsLog.Ready(nodes.Logger, chain.Name, RpcUrlDisplay.Of(url), chain.ChainId, candidate.Contracts.Vault);
                     return (candidate, !ReferenceEquals(candidate, chain));
@@ -51,19 +51,22 @@ internal static partial class EvmChainsStartup
 
             if (!Dev)
             {
-                var missing = await MissingAsync(probe, url, chain, cancellationToken).ConfigureAwait(false);
+                var missing = await MissingAsync(probe, url, chain, feeds: false, cancellationToken).ConfigureAwait(false);
                 throw new SiloConfigurationException(
                     $"Mesh:ChainsFile: chain '{chain.Name}' at {RpcUrlDisplay.Of(url)} has no contract at the {missing} the chains file {chainsPath} names; "
                     + $"deploy the contracts first: dotnet run --project src/Mesh.Silo -- deploy --chains {chainsPath}");
             }
 
             var artifacts = await ArtifactsAsync(cancellationToken).ConfigureAwait(false);
-            var (deployed, _) = await ChainDeployment.EnsureAsync(chain, signer.Key, artifacts, options.Evm.Client, force: false, nodes.Logger, cancellationToken).ConfigureAwait(false);
+            var (deployed, _) = await ChainDeployment.EnsureAsync(chain, signer.Key, artifacts, options.Evm.Client, options.Oracles.SimulatedFeed.StartPrices, force: false, nodes.Logger, cancellationToken).ConfigureAwait(false);
             return (deployed, true);
         }
 
-        /// <summary>What of the chain's contracts holds no code (the vault or a token), or null when all are deployed.</summary>
-        private static async Task<string?> MissingAsync(EvmNodeProbe probe, Uri url, ChainDefinition chain, CancellationToken cancellationToken)
+        /// <summary>
+        /// What of the chain's contracts holds no code (the vault, a token, in dev mode also a price feed), or null when all
+        /// are deployed. Outside dev mode a feed without code does not stop start-up: its grain's status and log say so.
+        /// </summary>
+        private static async Task<string?> MissingAsync(EvmNodeProbe probe, Uri url, ChainDefinition chain, bool feeds, CancellationToken cancellationToken)
         {
             if (!await probe.HasCodeAsync(url, chain.Contracts.Vault, cancellationToken).ConfigureAwait(false))
             {
@@ -75,6 +78,14 @@ internal static partial class EvmChainsStartup
                 if (!await probe.HasCodeAsync(url, token.Address, cancellationToken).ConfigureAwait(false))
                 {
                     return $"{token.Symbol} token address {token.Address}";
+                }
+            }
+
+            foreach (var feed in feeds ? chain.PriceFeeds : [])
+            {
+                if (!await probe.HasCodeAsync(url, feed.Address, cancellationToken).ConfigureAwait(false))
+                {
+                    return $"{feed.Asset} price feed address {feed.Address}";
                 }
             }
 

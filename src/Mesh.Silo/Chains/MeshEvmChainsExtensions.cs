@@ -1,6 +1,7 @@
 using Mesh.Chains.Clients;
 using Mesh.Chains.Configuration;
 using Mesh.Chains.Evm;
+using Mesh.Chains.Feeds;
 using Mesh.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,8 @@ internal static class MeshEvmChainsExtensions
 
     /// <summary>
     /// Replaces the <see cref="IChainClientProvider"/> (and the keyed <see cref="IChainClient"/>s) that the grains'
-    /// services registered with EVM clients signing with <paramref name="signer"/>. Call it after <c>AddMeshGrains</c>.
+    /// services registered with EVM clients signing with <paramref name="signer"/>, and reads chains.json's price feeds
+    /// (unless <c>Mesh:Oracles:ChainFeeds:Enabled</c> is false). Call it after <c>AddMeshGrains</c>.
     /// </summary>
     public static IServiceCollection UseMeshEvmChains(this IServiceCollection services, MeshOptions options, ChainsConfiguration chains, SigningKeySource signer)
     {
@@ -30,6 +32,10 @@ internal static class MeshEvmChainsExtensions
 
             return EvmChains.CreateProvider(chains, signer.Key, client, sp.GetRequiredService<TimeProvider>(), loggers);
         }));
+        // The on-chain price feeds of chains.json are one more source of each asset's oracle, unless turned off.
+        options.Oracles.ChainFeeds.Enabled ??= true;
+        services.AddSingleton<IPriceFeedReader>(sp =>
+            EvmChains.CreatePriceFeedReader(chains, client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         foreach (var chain in chains.Chains)
         {
             var name = chain.Name;

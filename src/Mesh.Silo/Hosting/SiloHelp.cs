@@ -51,6 +51,8 @@ internal static class SiloHelp
         ("Mesh:Oracles:DefaultFallbackVolatility", "0.8", "Annualized volatility used until an oracle has history."),
         ("Mesh:Oracles:SimulatedFeed:Enabled", "false", "Run the simulated price feed: sources sim-1..3 push a moving price for every asset (dev and demos)."),
         ("Mesh:Oracles:SimulatedFeed:Interval", "00:00:05", "How often the simulated sources observe."),
+        ("Mesh:Oracles:ChainFeeds:Enabled", "on with Mode=Evm", "Read chains.json's priceFeeds (AggregatorV3) as one more source of each asset's oracle, named chain:<chain>."),
+        ("Mesh:Oracles:ChainFeeds:PollInterval", "00:00:05", "How often each on-chain price feed is read."),
         ("Mesh:Oracles:SimulatedFeed:StartPrices:<asset> / Volatility:<asset>", "WETH 2000 / 0.6, USDC 1 / 0.01", "Where each asset's simulated path starts (unless its oracle has a price) and how much it moves (annualized)."),
         ("Mesh:InterestRates:BaseRate / Slope1 / Slope2", "0 / 0.04 / 0.75", "The pools' kinked borrow-rate curve (annual)."),
         ("Mesh:InterestRates:OptimalUtilization / ReserveFactor", "0.8 / 0.1", "The curve's kink and the reserve's share of interest."),

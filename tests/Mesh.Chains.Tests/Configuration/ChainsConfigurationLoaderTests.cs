@@ -73,6 +73,8 @@ public class ChainsConfigurationLoaderTests
         Assert.Equal("0x00000000000000000000000000000000000000a1", alpha.Contracts.Vault);
         Assert.Equal(new TokenDefinition("USDC", "0x00000000000000000000000000000000000001a1", 6), alpha.FindToken("USDC"));
         Assert.Null(alpha.FindToken("usdc"));
+        Assert.Equal([new PriceFeedDefinition("WETH", "0x00000000000000000000000000000000000002a2", 8, TimeSpan.FromHours(1))], alpha.PriceFeeds);
+        Assert.Empty(sut.Chains[1].PriceFeeds);
         var route = sut.FindRoute("alpha", "beta", "USDC")!;
         Assert.Equal(5, route.FeeBps);
         Assert.Equal(TimeSpan.FromSeconds(30), route.Latency);

@@ -9,6 +9,11 @@ public class ChainsConfigurationValidationTests
           "rateLimit": { "capacity": "1", "refillPerSecond": "1" } }
         """;
 
+    private const string TwoWethFeeds = """
+        [{ "asset": "WETH", "address": "0x00000000000000000000000000000000000002a2", "decimals": 8, "heartbeatSeconds": 3600 },
+         { "asset": "WETH", "address": "0x00000000000000000000000000000000000002a3", "decimals": 8, "heartbeatSeconds": 60 }]
+        """;
+
     public static TheoryData<string, string, string, string> BadValues => new()
     {
         { "chains[1].confirmations", "-3", "$.chains[1].confirmations", "must be an integer between 0 and 1000, got -3" },
@@ -80,6 +85,17 @@ public class ChainsConfigurationValidationTests
         { "version", "\"1\"", "$.version", "unsupported version; expected 1, got \"1\"" },
         { "$schema", "5", "$['$schema']", "must be a string, got 5" },
         { "chains[1].rpcUrls[0]", "\"http://:8545\"", "$.chains[1].rpcUrls[0]", "must be an absolute http, https, ws or wss URL, got \"http://:8545\"" },
+        { "chains[0].priceFeeds[0].asset", "\"DAI\"", "$.chains[0].priceFeeds[0].asset", "'DAI' is not a token of this chain (tokens: USDC, WETH)" },
+        { "chains[0].priceFeeds[0].asset", "\"weth\"", "$.chains[0].priceFeeds[0].asset", "'weth' is not a token of this chain" },
+        { "chains[0].priceFeeds", TwoWethFeeds, "$.chains[0].priceFeeds[1].asset", "a second price feed for 'WETH' (also at $.chains[0].priceFeeds[0])" },
+        { "chains[0].priceFeeds[0].address", "\"0x00000000000000000000000000000000000001A2\"", "$.chains[0].priceFeeds[0].address", "the address of token WETH" },
+        { "chains[0].priceFeeds[0].address", "\"0x00000000000000000000000000000000000000a1\"", "$.chains[0].priceFeeds[0].address", "the address of the vault contract" },
+        { "chains[0].priceFeeds[0].address", "\"0x12\"", "$.chains[0].priceFeeds[0].address", "must be an address: 0x followed by 40 hex digits" },
+        { "chains[0].priceFeeds[0].heartbeatSeconds", "0", "$.chains[0].priceFeeds[0].heartbeatSeconds", "must be an integer between 1 and 604800, got 0" },
+        { "chains[0].priceFeeds[0].heartbeatSeconds", "604801", "$.chains[0].priceFeeds[0].heartbeatSeconds", "between 1 and 604800" },
+        { "chains[0].priceFeeds[0].decimals", "37", "$.chains[0].priceFeeds[0].decimals", "must be an integer between 0 and 36, got 37" },
+        { "chains[0].priceFeeds[0].pair", "\"ETH/USD\"", "$.chains[0].priceFeeds[0].pair", "unknown property; expected one of: asset, address, decimals, heartbeatSeconds" },
+        { "chains[0].priceFeeds", "{}", "$.chains[0].priceFeeds", "must be an array, got an object" },
     };
 
     public static TheoryData<string> RequiredProperties => new()
@@ -88,7 +104,8 @@ public class ChainsConfigurationValidationTests
         "chains[0].blockTimeMs", "chains[0].nativeAsset", "chains[0].nativeAsset.symbol", "chains[0].contracts",
         "chains[0].contracts.bridge", "chains[0].tokens", "chains[0].tokens[1].address", "routes[0].from",
         "routes[0].to", "routes[0].asset", "routes[0].feeBps", "routes[0].latencySeconds", "routes[0].capacity",
-        "routes[0].rateLimit", "routes[1].rateLimit.refillPerSecond",
+        "routes[0].rateLimit", "routes[1].rateLimit.refillPerSecond", "chains[0].priceFeeds[0].asset",
+        "chains[0].priceFeeds[0].address", "chains[0].priceFeeds[0].decimals", "chains[0].priceFeeds[0].heartbeatSeconds",
     };
 
     [Theory]

@@ -23,6 +23,9 @@ internal static class TestDocument
               "tokens": [
                 { "symbol": "USDC", "address": "0x00000000000000000000000000000000000001a1", "decimals": 6 },
                 { "symbol": "WETH", "address": "0x00000000000000000000000000000000000001a2", "decimals": 18 }
+              ],
+              "priceFeeds": [
+                { "asset": "WETH", "address": "0x00000000000000000000000000000000000002A2", "decimals": 8, "heartbeatSeconds": 3600 }
               ]
             },
             {

@@ -2,7 +2,7 @@ using Mesh.Chains.Configuration;
 
 namespace Mesh.Silo.Tests.Evm;
 
-/// <summary>Compares two chains files by what deploy writes: each chain's contracts and token addresses.</summary>
+/// <summary>Compares two chains files by what deploy writes: each chain's contracts, token and price feed addresses.</summary>
 internal sealed class ChainsComparer : IEqualityComparer<ChainsConfiguration>
 {
     public static readonly ChainsComparer Instance = new();
@@ -13,5 +13,5 @@ internal sealed class ChainsComparer : IEqualityComparer<ChainsConfiguration>
     public int GetHashCode(ChainsConfiguration obj) => string.Join(",", Addresses(obj)).GetHashCode(StringComparison.Ordinal);
 
     private static IEnumerable<string> Addresses(ChainsConfiguration chains) =>
-        chains.Chains.SelectMany(c => new[] { c.Name, c.Contracts.Vault, c.Contracts.Bridge }.Concat(c.Tokens.Select(t => $"{t.Symbol}={t.Address}")));
+        chains.Chains.SelectMany(c => new[] { c.Name, c.Contracts.Vault, c.Contracts.Bridge }.Concat(c.Tokens.Select(t => $"{t.Symbol}={t.Address}")).Concat(c.PriceFeeds.Select(f => $"{f.Asset} feed={f.Address}")));
 }

@@ -11,7 +11,7 @@ public sealed class ChainsFileWriterTests : IDisposable
     private readonly string _repositoryChains = File.ReadAllText(Path.Combine(SiloProcess.RepositoryRoot(), "chains.json"));
 
     [Fact]
-    public void Patch_DeployedChain_ReplacesItsContractAndTokenAddressesOnly()
+    public void Patch_DeployedChain_ReplacesItsContractTokenAndFeedAddressesOnly()
     {
         var original = ChainsConfigurationLoader.Parse(_repositoryChains, "chains.json");
         var b = original.FindChain("local-b")!;
@@ -19,6 +19,7 @@ public sealed class ChainsFileWriterTests : IDisposable
         {
             Contracts = new MeshContracts("0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0", "0x75537828f2ce51be7289709686a69cbfdbb714f1"),
             Tokens = [.. b.Tokens.Select((t, i) => t with { Address = $"0x5fbdb2315678afecb367f032d93f642f64180aa{i}" })],
+            PriceFeeds = [.. b.PriceFeeds.Select(f => f with { Address = "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9" })],
         };
 
         var text = ChainsFileWriter.Patch(_repositoryChains, [deployed]);
@@ -47,6 +48,6 @@ public sealed class ChainsFileWriterTests : IDisposable
 
     private static readonly IEqualityComparer<ChainDefinition?> ChainDefinitionComparer = EqualityComparer<ChainDefinition?>.Create(
         (x, y) => x is not null && y is not null && x.Name == y.Name && x.ChainId == y.ChainId && x.Contracts == y.Contracts
-            && x.Tokens.SequenceEqual(y.Tokens) && x.RpcUrls.SequenceEqual(y.RpcUrls) && x.Confirmations == y.Confirmations && x.BlockTime == y.BlockTime,
+            && x.Tokens.SequenceEqual(y.Tokens) && x.PriceFeeds.SequenceEqual(y.PriceFeeds) && x.RpcUrls.SequenceEqual(y.RpcUrls) && x.Confirmations == y.Confirmations && x.BlockTime == y.BlockTime,
         c => c?.Name.GetHashCode(StringComparison.Ordinal) ?? 0);
 }

@@ -33,12 +33,14 @@ public sealed class DeployCommandTests(LocalNodes nodes) : IClassFixture<LocalNo
         {
             var url = chain.RpcUrls[0];
             Assert.NotEqual(placeholders.FindChain(chain.Name)!.Contracts.Vault, chain.Contracts.Vault);
-            foreach (var address in new[] { chain.Contracts.Vault, chain.Contracts.Bridge }.Concat(chain.Tokens.Select(t => t.Address)))
+            foreach (var address in new[] { chain.Contracts.Vault, chain.Contracts.Bridge }.Concat(chain.Tokens.Select(t => t.Address)).Concat(chain.PriceFeeds.Select(f => f.Address)))
             {
                 Assert.True(await probe.HasCodeAsync(url, address), $"{chain.Name}: no code at {address}");
             }
 
             Assert.Equal(["USDC", "WETH"], chain.Tokens.Select(t => t.Symbol));
+            Assert.Equal("WETH", Assert.Single(chain.PriceFeeds).Asset);
+            Assert.NotEqual(placeholders.FindChain(chain.Name)!.PriceFeeds[0].Address, chain.PriceFeeds[0].Address);
         }
 
         Assert.Equal(placeholders.Routes, deployed.Routes);

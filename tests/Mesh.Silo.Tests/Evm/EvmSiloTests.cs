@@ -70,6 +70,24 @@ public sealed class EvmSiloTests(LocalNodes nodes) : IClassFixture<LocalNodes>, 
         var audit = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/operator/audit", await OperatorKeyAsync());
         var reconciliation = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/operator/chains/local-b/reconciliation", await OperatorKeyAsync());
         var onChain = await scenario.VaultUsdcAsync();
+        // The deploy created each chain's WETH / USD feed at the start price (2,000); the three are the oracle's quorum.
+        var weth = default(System.Text.Json.JsonElement);
+        try
+        {
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    weth = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/oracles/WETH", await OperatorKeyAsync());
+                    return weth.GetProperty("fresh").GetBoolean();
+                },
+                "the oracle has a fresh WETH price from the three on-chain feeds",
+                TimeSpan.FromSeconds(30));
+        }
+        catch (Xunit.Sdk.XunitException timeout)
+        {
+            Assert.Fail($"{timeout.Message} The oracle answered {weth}; the silo wrote:{Environment.NewLine}{sut.Output}");
+        }
+
         var exitCode = await sut.StopAsync();
 
         Assert.True(audit.GetProperty("balanced").GetBoolean(), audit.ToString());
@@ -79,6 +97,8 @@ public sealed class EvmSiloTests(LocalNodes nodes) : IClassFixture<LocalNodes>, 
         var indexed = reconciliation.GetProperty("protocols").EnumerateArray().Single(l => l.GetProperty("protocolId").GetString() == "evm-own-key");
         Assert.Equal(onChain.ToString(CultureInfo.InvariantCulture), indexed.GetProperty("onChain").GetString());
         Assert.Equal("0", indexed.GetProperty("difference").GetString());
+        Assert.Equal(2_000m, weth.GetProperty("price").GetDecimal());
+        Assert.Equal(3, weth.GetProperty("sourcesUsed").GetInt32());
         Assert.Equal(0, exitCode);
         Assert.Contains($"signer {signer.Key.Address} (key from the environment variable MESH_EVM_SIGNING_KEY)", sut.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(signer.Hex, sut.Output, StringComparison.OrdinalIgnoreCase);

@@ -5,7 +5,7 @@ namespace Mesh.Chains.Configuration.Conversion;
 
 /// <summary>
 /// Converts one entry of <c>$.chains</c> that passed the schema into a <see cref="ChainDefinition"/>, checking what
-/// the schema cannot: each RPC URL is an absolute URL with a host and appears once.
+/// the schema cannot: each RPC URL is an absolute URL with a host and appears once, and the price feeds price the chain's own tokens.
 /// </summary>
 internal static class ChainConverter
 {
@@ -15,12 +15,18 @@ internal static class ChainConverter
     {
         var rpcUrls = ConvertRpcUrls(errors, chain.GetProperty("rpcUrls"), JsonPath.Property(path, "rpcUrls"));
         var tokens = TokenConverter.ConvertTokens(errors, chain.GetProperty("tokens"), JsonPath.Property(path, "tokens"));
-        if (rpcUrls is null || tokens is null)
+        var contracts = chain.GetProperty("contracts");
+        var meshContracts = new MeshContracts(
+            TokenConverter.Address(contracts.GetProperty("vault")),
+            TokenConverter.Address(contracts.GetProperty("bridge")));
+        var feeds = chain.TryGetProperty("priceFeeds", out var feedItems)
+            ? PriceFeedConverter.ConvertFeeds(errors, feedItems, JsonPath.Property(path, "priceFeeds"), tokens, meshContracts)
+            : [];
+        if (rpcUrls is null || tokens is null || feeds is null)
         {
             return null;
         }
 
-        var contracts = chain.GetProperty("contracts");
         return new ChainDefinition
         {
             Name = chain.GetProperty("name").GetString()!,
@@ -29,10 +35,9 @@ internal static class ChainConverter
             Confirmations = JsonNumbers.Int32(chain.GetProperty("confirmations")),
             BlockTime = TimeSpan.FromMilliseconds(JsonNumbers.Int32(chain.GetProperty("blockTimeMs"))),
             NativeAsset = TokenConverter.ConvertNativeAsset(chain.GetProperty("nativeAsset")),
-            Contracts = new MeshContracts(
-                TokenConverter.Address(contracts.GetProperty("vault")),
-                TokenConverter.Address(contracts.GetProperty("bridge"))),
+            Contracts = meshContracts,
             Tokens = tokens,
+            PriceFeeds = feeds,
         };
     }
 

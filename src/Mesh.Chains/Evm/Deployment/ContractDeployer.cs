@@ -105,14 +105,7 @@ public sealed class ContractDeployer : IDisposable
         var feeds = new List<DeployedPriceFeed>();
         foreach (var feed in plan.PriceFeeds)
         {
-            var address = await CreateAsync("MeshPriceFeed", cancellationToken,
-                new ABIValue("uint8", feed.Decimals), new ABIValue("string", feed.Description),
-                new ABIValue("address", _deployer.Address)).ConfigureAwait(false);
-            feeds.Add(new DeployedPriceFeed(feed.Description, address.Address, feed.Decimals));
-            if (feed.InitialAnswer is { } answer)
-            {
-                await PublishPriceAsync(address.Address, answer, cancellationToken).ConfigureAwait(false);
-            }
+            feeds.Add(await DeployPriceFeedAsync(feed, cancellationToken).ConfigureAwait(false));
         }
 
         return new DeployedChain(ChainId, new MeshContracts(vault.Address, bridge), tokens, feeds, vault.Block);
@@ -131,6 +124,26 @@ public sealed class ContractDeployer : IDisposable
             new ABIValue("string", token.Name), new ABIValue("string", token.Symbol),
             new ABIValue("uint8", token.Decimals), new ABIValue("address", _deployer.Address)).ConfigureAwait(false);
         return new TokenDefinition(token.Symbol, address.Address, token.Decimals);
+    }
+
+    /// <summary>Deploys one price feed (<c>MeshPriceFeed</c>, AggregatorV3-shaped) that the deployer updates, and publishes its initial answer if it has one.</summary>
+    /// <param name="feed">The feed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The deployed feed.</returns>
+    public async Task<DeployedPriceFeed> DeployPriceFeedAsync(PriceFeedSpec feed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentOutOfRangeException.ThrowIfNegative(feed.Decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(feed.Decimals, 36);
+        var address = await CreateAsync("MeshPriceFeed", cancellationToken,
+            new ABIValue("uint8", feed.Decimals), new ABIValue("string", feed.Description),
+            new ABIValue("address", _deployer.Address)).ConfigureAwait(false);
+        if (feed.InitialAnswer is { } answer)
+        {
+            await PublishPriceAsync(address.Address, answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DeployedPriceFeed(feed.Description, address.Address, feed.Decimals);
     }
 
     /// <summary>Mints test tokens (the deployer holds the minter role).</summary>
