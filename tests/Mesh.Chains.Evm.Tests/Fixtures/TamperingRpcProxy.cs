@@ -35,15 +35,7 @@ internal sealed class TamperingRpcProxy : IAsyncDisposable
     {
         _listener.Stop();
         _listener.Close();
-        try
-        {
-            await _serving;
-        }
-        catch (ObjectDisposedException)
-        {
-            // The listener was closed under a pending GetContextAsync.
-        }
-
+        await _serving;
         _http.Dispose();
     }
 
@@ -56,8 +48,9 @@ internal sealed class TamperingRpcProxy : IAsyncDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (HttpListenerException)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
+                // Stopped: the listener was closed under the pending wait.
                 return;
             }
 
