@@ -44,7 +44,7 @@ internal sealed partial class ChainGrain
             throw new MeshException(MeshErrorKind.Unavailable, "chain.unavailable", $"Chain '{chain}' cannot be reconciled now ({e.Code}): {e.Message}");
         }
 
-        if (_indexVersion != _persistedIndexVersion)
+        if (indexer.Version != _persistedIndexVersion)
         {
             await Persist(cancellationToken);
         }
@@ -66,6 +66,7 @@ internal sealed partial class ChainGrain
         var indexer = Indexer;
         var chain = indexer.Chain.Name;
         using var activity = ChainIndexDiagnostics.Start(chain, indexer.NextBlock);
+        var reorgs = indexer.Reorgs;
         ChainIndexStep step;
         try
         {
@@ -73,6 +74,12 @@ internal sealed partial class ChainGrain
         }
         catch (ChainClientException e)
         {
+            if (indexer.Reorgs != reorgs && indexer.LastReorg is { } handled)
+            {
+                // The step handled a reorganisation before it failed: that part stands.
+                Report(chain, handled);
+            }
+
             (_indexError, _indexErrorAt) = (e, time.GetUtcNow());
             ChainIndexDiagnostics.Failed(activity, chain, e.Code);
             if (e.Kind == ChainErrorKind.InvalidResponse)
@@ -93,24 +100,25 @@ internal sealed partial class ChainGrain
         }
 
         ChainIndexDiagnostics.Record(chain, step);
-        if (step.Material || step.CursorMoved)
-        {
-            _indexVersion++;
-        }
-
         if (step.Reorg is { } reorg)
         {
-            if (reorg.FinalityBroken)
-            {
-                LogIndexFinalityBroken(logger, chain, reorg.Ancestor, reorg.OldTop, reorg.Unapplied);
-            }
-            else
-            {
-                LogIndexReorg(logger, chain, reorg.Ancestor, reorg.OldTop, reorg.Unapplied);
-            }
+            Report(chain, reorg);
         }
 
         return step;
+    }
+
+    private void Report(string chain, ChainIndexReorg reorg)
+    {
+        ChainIndexDiagnostics.Record(chain, reorg);
+        if (reorg.FinalityBroken)
+        {
+            LogIndexFinalityBroken(logger, chain, reorg.Ancestor, reorg.OldTop, reorg.Unapplied);
+        }
+        else
+        {
+            LogIndexReorg(logger, chain, reorg.Ancestor, reorg.OldTop, reorg.Unapplied);
+        }
     }
 
     private MeshException Unknown() =>

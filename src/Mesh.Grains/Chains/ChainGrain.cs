@@ -28,7 +28,6 @@ internal sealed partial class ChainGrain(
     private IChainClient? _client;
     private IGrainTimer? _poll;
     private DateTimeOffset _persistedAt;
-    private long _indexVersion;
     private long _persistedIndexVersion;
     private ChainClientException? _indexError;
     private DateTimeOffset? _indexErrorAt;
@@ -107,14 +106,14 @@ internal sealed partial class ChainGrain(
     }
 
     private bool Changed(ChainState current) =>
-        current.HeadHash != state.State.HeadHash || current.Reorgs != state.State.Reorgs || _indexVersion != _persistedIndexVersion;
+        current.HeadHash != state.State.HeadHash || current.Reorgs != state.State.Reorgs || _indexer?.Version != _persistedIndexVersion;
 
     private async Task Persist(CancellationToken cancellationToken)
     {
         var previous = state.State;
         var current = Monitor.ToState();
         current.Index = _indexer!.ToState();
-        var version = _indexVersion;
+        var version = _indexer.Version;
         state.State = current;
         try
         {

@@ -39,15 +39,18 @@ internal static class ChainIndexDiagnostics
         return activity;
     }
 
+    /// <summary>Counts the events of a step (its reorganisation is counted by <see cref="Record(string, ChainIndexReorg)"/>).</summary>
     public static void Record(string chain, ChainIndexStep step)
     {
         Count(chain, "final", step.Final);
         Count(chain, "tentative", step.Tentative);
-        Count(chain, "unapplied", step.Unapplied);
-        if (step.Reorg is { } reorg)
-        {
-            ReorgCounter.Add(1, new(ChainTag, chain), new(FinalityBrokenTag, reorg.FinalityBroken));
-        }
+    }
+
+    /// <summary>Counts a reorganisation handled and the tentative events it un-applied.</summary>
+    public static void Record(string chain, ChainIndexReorg reorg)
+    {
+        ReorgCounter.Add(1, new(ChainTag, chain), new(FinalityBrokenTag, reorg.FinalityBroken));
+        Count(chain, "unapplied", reorg.Unapplied);
     }
 
     public static void Failed(Activity? activity, string chain, string code)

@@ -48,6 +48,7 @@ internal sealed partial class ChainIndexer
             FinalizedTo = finalTo;
         }
 
+        Version++;
         return (final.Count, tentative.Count);
     }
 

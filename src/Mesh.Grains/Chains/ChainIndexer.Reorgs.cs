@@ -54,7 +54,9 @@ internal sealed partial class ChainIndexer
         NextBlock = Math.Min(NextBlock, resume);
         Unapplied += removed;
         Reorgs++;
-        return new ChainIndexReorg(fork, top, removed, broken);
+        Version++;
+        LastReorg = new ChainIndexReorg(fork, top, removed, broken);
+        return LastReorg;
     }
 
     private async Task<BlockHeader> BlockAsync(ulong number, BlockHeader head, CancellationToken cancellationToken)

@@ -68,6 +68,12 @@ internal sealed partial class ChainIndexer
     /// <summary>How many tentative events the index holds.</summary>
     public int TentativeCount => _tentative.Count;
 
+    /// <summary>Changes with every change of the index (a reorganisation handled, events finalized, a range read), also within a step that then fails.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>The latest reorganisation handled, if any since activation.</summary>
+    public ChainIndexReorg? LastReorg { get; private set; }
+
     /// <summary>
     /// Brings the index towards <paramref name="head"/>: handles a reorganisation of the blocks it read, folds the
     /// tentative events of newly final blocks into the totals, and reads at most
@@ -164,6 +170,7 @@ internal sealed partial class ChainIndexer
         }
 
         FinalizedTo = final;
+        Version++;
         return ready.Count;
     }
 

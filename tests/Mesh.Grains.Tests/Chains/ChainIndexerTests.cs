@@ -136,6 +136,29 @@ public sealed class ChainIndexerTests
     }
 
     [Fact]
+    public async Task AdvanceAsync_ReorgHandledThenTheRereadRejected_TheUnapplyStandsAndTheRangeIsReadAgain()
+    {
+        var sut = Sut();
+        await Step(sut);
+        await Deposit("d1", "p", "USDC", 700);
+        await Blocks(sut, 1);
+        _chain.Reorg(1, ReorgMode.Drop);
+        await Deposit("d2", "p", "USDC", 300);
+        _time.Advance(Chain.BlockTime);
+        var version = sut.Version;
+        _client.Movements = (_, _, events) => [.. events.Select(e => e with { ChainName = "local-b" })];
+
+        await Assert.ThrowsAsync<ChainClientException>(() => Step(sut));
+        var afterFailure = (sut.Reorgs, sut.LastReorg?.Unapplied, Line(sut, "p", "USDC"), sut.Version > version);
+        _client.Movements = null;
+        await Step(sut);
+
+        Assert.Equal((1L, (int?)1, default((UInt128, UInt128, UInt128)), true), afterFailure);
+        Assert.Equal((UInt128.Zero, (UInt128)300, UInt128.Zero), Line(sut, "p", "USDC"));
+        Assert.Equal(1, sut.Reorgs);
+    }
+
+    [Fact]
     public async Task AdvanceAsync_ReorgAtTheSameHeightRequeuesTheDeposit_AppliedOnceInItsNewBlock()
     {
         var sut = Sut();
