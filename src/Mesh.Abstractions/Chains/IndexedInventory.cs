@@ -3,7 +3,7 @@ namespace Mesh.Chains;
 /// <summary>The mesh's inventory on one chain as its event index sees it: final totals and tentative movements per protocol and token.</summary>
 /// <param name="Chain">The chain name.</param>
 /// <param name="IndexedTo">The highest block whose events the index has read; null before the first.</param>
-/// <param name="IndexedHash">That block's hash when it is not final yet (the index watches it for reorganisations), else null.</param>
+/// <param name="IndexedHash">That block's hash when the index remembers it to detect reorganisations (a block above the finalized one, or the finalized one itself), else null.</param>
 /// <param name="FinalizedTo">The highest block whose events are applied as final; null before the first.</param>
 /// <param name="Lines">One line per protocol and token the index has seen, ordered by protocol then token.</param>
 /// <param name="TentativeEvents">How many events of blocks that are not final yet the index holds.</param>

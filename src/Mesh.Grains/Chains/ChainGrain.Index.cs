@@ -12,7 +12,7 @@ internal sealed partial class ChainGrain
     public Task<IndexedInventory> IndexedInventory(CancellationToken cancellationToken = default)
     {
         var indexer = Indexer;
-        var read = indexer.NextBlock > options.Value.IndexFromBlock;
+        var read = indexer.NextBlock > indexer.StartBlock;
         return Task.FromResult(new IndexedInventory(
             indexer.Chain.Name,
             read ? indexer.NextBlock - 1 : null,

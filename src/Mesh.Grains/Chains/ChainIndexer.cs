@@ -53,6 +53,9 @@ internal sealed partial class ChainIndexer
 
     public ChainDefinition Chain => _chain;
 
+    /// <summary>The first block the index reads (<see cref="ChainMonitorOptions.IndexFromBlock"/>).</summary>
+    public ulong StartBlock => _options.IndexFromBlock;
+
     /// <summary>The next block to read.</summary>
     public ulong NextBlock { get; private set; }
 

@@ -45,8 +45,9 @@ internal sealed class ChainReconciler(ChainDefinition chain, IChainClient client
 
             if (indexer.NextBlock > head.Number + 1)
             {
-                throw new ChainClientException(chain.Name, ChainErrorKind.InvalidResponse, ChainErrorCodes.InvalidResponse,
-                    $"Chain '{chain.Name}': the index has read up to block {indexer.NextBlock - 1}, applied as final up to {indexer.FinalizedTo}, but the head is block {head.Number}: the chain lost final blocks (a node reset?).");
+                throw new ChainClientException(chain.Name, ChainErrorKind.InvalidResponse, ChainErrorCodes.InvalidResponse, indexer.NextBlock == indexer.StartBlock
+                    ? $"Chain '{chain.Name}': the index starts at block {indexer.NextBlock} ({ChainMonitorOptions.Section}:{nameof(ChainMonitorOptions.IndexFromBlock)}), above the head, block {head.Number}."
+                    : $"Chain '{chain.Name}': the index has read up to block {indexer.NextBlock - 1}, applied as final up to {indexer.FinalizedTo}, but the head is block {head.Number}: the chain lost final blocks (a node reset?).");
             }
 
             if (indexer.NextBlock != head.Number + 1 || (head.Number > finalized && indexer.TopHash != head.Hash))

@@ -392,6 +392,17 @@ public sealed class ChainIndexerTests
         Assert.Contains("the index has read up to block 4, applied as final up to 4, but the head is block 0", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_IndexStartsAboveTheHead_RefusedNamingTheSetting()
+    {
+        var sut = Sut(options: new ChainMonitorOptions { IndexFromBlock = 50 });
+        _time.Advance(Chain.BlockTime * 3);
+
+        var error = await Assert.ThrowsAsync<ChainClientException>(() => new ChainReconciler(Chain, _client, _time).RunAsync(sut, sut.AdvanceAsync, CancellationToken.None));
+
+        Assert.Contains("the index starts at block 50 (Mesh:Chains:Monitor:IndexFromBlock), above the head, block 3", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(nameof(ChainMonitorOptions.IndexBlockRange), 0, "must be greater than zero")]
     [InlineData(nameof(ChainMonitorOptions.IndexBlockRange), 100_001, "must be at most 100000")]
