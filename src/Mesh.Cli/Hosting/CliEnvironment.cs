@@ -23,15 +23,22 @@ internal sealed record CliEnvironment(
     /// <summary>The name of the environment variable holding the API key.</summary>
     public const string KeyVariable = "MESH_API_KEY";
 
+    private const int LogWidth = 4096;
+
     /// <summary>The name of the environment variable holding the API's base address.</summary>
     public const string UrlVariable = "MESH_URL";
 
     /// <summary>The real consoles, environment and clock of this process.</summary>
     /// <returns>The environment.</returns>
-    public static CliEnvironment FromProcess() => new(
-        AnsiConsole.Console,
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
-        Console.Out,
-        Environment.GetEnvironmentVariable,
-        TimeProvider.System);
+    public static CliEnvironment FromProcess()
+    {
+        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
+        {
+            // An error line in a log or a pipe stays one line, not wrapped at a guessed 80 columns.
+            error.Profile.Width = LogWidth;
+        }
+
+        return new(AnsiConsole.Console, error, Console.Out, Environment.GetEnvironmentVariable, TimeProvider.System);
+    }
 }

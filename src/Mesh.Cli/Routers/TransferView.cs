@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Mesh.Cli.Http;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -10,7 +11,7 @@ namespace Mesh.Cli.Routers;
 /// How a transfer status reads: one row per phase it passed (when, for how long, what the saga noted), the phases
 /// still ahead in grey, and the amounts and transactions once it ends.
 /// </summary>
-internal static class TransferView
+internal static partial class TransferView
 {
     public static IRenderable Render(JsonElement status, bool live)
     {
@@ -26,7 +27,7 @@ internal static class TransferView
         {
             var (stepPhase, at, note) = steps[i];
             var current = i == steps.Count - 1 && !TransferPhases.IsTerminal(phase);
-            var mark = current ? (live ? "[yellow]…[/]" : "[yellow]>[/]") : stepPhase is "failed" or "compensated" or "compensating" ? "[red]x[/]" : "[green]✓[/]";
+            var mark = current ? (live ? "[yellow]▶[/]" : "[yellow]>[/]") : stepPhase is "failed" or "compensated" or "compensating" ? "[red]x[/]" : "[green]✓[/]";
             table.AddRow(mark, Markup.Escape(stepPhase), Seconds(at - start), Markup.Escape(note));
         }
 
@@ -45,7 +46,10 @@ internal static class TransferView
 
     /// <summary>One line per phase passed, for consoles that cannot redraw (logs, pipes, CI).</summary>
     public static string Line(JsonElement step, DateTimeOffset start) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Seconds(At(step) - start),7}  {TransferPhases.Of(step.Text("phase")),-12} {step.Show("note")}");
+        string.Create(CultureInfo.InvariantCulture, $"{Seconds(At(step) - start),7}  {TransferPhases.Of(step.Text("phase")),-12} {Note(step.Show("note"))}");
+
+    /// <summary>A note for people: 32-byte hashes (transactions, operation ids) shortened; <c>--json</c> keeps them whole.</summary>
+    public static string Note(string note) => Hash().Replace(note, m => $"{m.Value[..10]}…{m.Value[^6..]}");
 
     public static IReadOnlyList<JsonElement> StepElements(JsonElement status) =>
         status.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array ? [.. steps.EnumerateArray()] : [];
@@ -54,11 +58,14 @@ internal static class TransferView
         DateTimeOffset.TryParse(step.Text("at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : default;
 
     private static List<(string Phase, DateTimeOffset At, string Note)> Steps(JsonElement status) =>
-        [.. StepElements(status).Select(s => (TransferPhases.Of(s.Text("phase")), At(s), s.Show("note")))];
+        [.. StepElements(status).Select(s => (TransferPhases.Of(s.Text("phase")), At(s), Note(s.Show("note"))))];
+
+    [GeneratedRegex("0x[0-9a-fA-F]{64}")]
+    private static partial Regex Hash();
 
     private static string Caption(JsonElement status, string phase) => phase switch
     {
-        TransferPhases.Settled => $"settled: locked {status.Show("locked")}, released {status.Show("released")}, fee {status.Show("feeRetained")}; lock tx {status.Show("lockTransaction")}, release tx {status.Show("releaseTransaction")}",
+        TransferPhases.Settled => $"settled: locked {status.Show("locked")}, released {status.Show("released")}, fee {status.Show("feeRetained")}",
         "failed" or "compensated" => $"{phase}: {status.Show("reason")} {status.Show("reasonDetail")}; refunded {status.Show("refunded")}".TrimEnd(),
         _ => $"{phase} since {status.Show("phaseSince")}{(status.TryGetProperty("stuck", out var stuck) && stuck.ValueKind == JsonValueKind.True ? " (stuck)" : "")}",
     };

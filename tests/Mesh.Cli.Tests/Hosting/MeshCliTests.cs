@@ -1,0 +1,68 @@
+using Mesh.Cli.Tests.Infrastructure;
+using Mesh.Testing;
+
+namespace Mesh.Cli.Tests.Hosting;
+
+/// <summary>The documented exit codes and error lines, and that the API key is never printed.</summary>
+[Collection(CliSiloCollection.Name)]
+public sealed class MeshCliTests(CliSilo silo)
+{
+    [Fact]
+    public async Task Run_SiloDown_Exit3NamingTheAddress()
+    {
+        var url = $"http://127.0.0.1:{SiloProcess.FreePort()}";
+
+        var sut = await CliRunner.RunAsync("operator", "cluster", "status", "--url", url);
+
+        Assert.Equal(3, sut.ExitCode);
+        Assert.Contains($"The mesh API at {url}/ is unreachable: connection refused", sut.Error);
+    }
+
+    [Fact]
+    public async Task Run_InvalidKeyFromEnvironment_Exit1WithTheProblemCodeAndTheKeyNeverPrinted()
+    {
+        const string key = "mesh_0123456789abcdef_notthesecretatall";
+
+        var sut = await silo.RunAsync(key, "operator", "approve", "nobody");
+
+        Assert.Equal(1, sut.ExitCode);
+        Assert.Contains("auth.invalid_key", sut.Error);
+        Assert.DoesNotContain("notthesecret", sut.Error + sut.Out + sut.Json);
+    }
+
+    [Fact]
+    public async Task Run_ApiRefusesTheRequest_Exit1WithCodeAndDetail()
+    {
+        var sut = await silo.RunAsync(silo.OperatorKey, "operator", "approve", Members.Fresh("never-joined"));
+
+        Assert.Equal(1, sut.ExitCode);
+        Assert.Contains("the API refused: protocol.not_found", sut.Error);
+        Assert.Contains("[HTTP 404]", sut.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "protocol", "bogus" }, "Unknown command 'bogus'")]
+    [InlineData(new[] { "protocol", "health", "p1", "--chian", "local-a" }, "Unknown option 'chian'")]
+    [InlineData(new[] { "protocol", "health", "p1", "--chain", "local-a", "--url", "ftp://x" }, "--url: 'ftp://x' is not an absolute http:// or https:// address")]
+    [InlineData(new[] { "completion", "fish" }, "SHELL: 'fish' is not a supported shell (bash, zsh)")]
+    public async Task Run_BadUsage_Exit2WithTheReason(string[] args, string expected)
+    {
+        var sut = await CliRunner.RunAsync(args);
+
+        Assert.Equal(2, sut.ExitCode);
+        Assert.Contains(expected, sut.Error);
+    }
+
+    [Fact]
+    public async Task Run_ClusterStatus_ListsTheActiveSiloAndJsonParses()
+    {
+        var table = await silo.RunAsync(silo.OperatorKey, "operator", "cluster", "status");
+        var json = await silo.RunAsync(silo.OperatorKey, "operator", "cluster", "status", "--json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("Active", table.Out);
+        var silos = json.ParseJson().GetProperty("silos");
+        Assert.Equal(1, silos.GetArrayLength());
+        Assert.Equal("Active", silos[0].GetProperty("status").GetString());
+    }
+}
