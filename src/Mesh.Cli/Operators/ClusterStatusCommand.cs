@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Mesh.Cli.Hosting;
 using Mesh.Cli.Http;
@@ -30,10 +31,15 @@ internal sealed class ClusterStatusCommand(CliEnvironment environment) : MeshCom
                 Markup.Escape(silo.Show("address")),
                 Markup.Escape(silo.Show("hostName")),
                 $"[{color}]{Markup.Escape(status)}[/]",
-                Markup.Escape(silo.Show("startedAt")),
-                Markup.Escape(silo.Show("iAmAliveAt")));
+                Time(silo, "startedAt"),
+                Time(silo, "iAmAliveAt"));
         }
 
-        return table.Caption("* the silo that answered");
+        return table.Caption("* the silo that answered; times in UTC");
     }
+
+    private static string Time(JsonElement silo, string name) =>
+        DateTimeOffset.TryParse(silo.Text(name), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            : Markup.Escape(silo.Show(name));
 }

@@ -13,7 +13,7 @@ internal static class Admission
         var protocol = answer.GetProperty("protocol");
         var rows = new List<IRenderable>
         {
-            new Markup($"protocol [bold]{Markup.Escape(protocol.Show("protocolId"))}[/]: {Markup.Escape(protocol.Show("status"))} (tier {Markup.Escape(protocol.Show("tier"))})"),
+            new Markup($"protocol [bold]{Markup.Escape(protocol.Show("protocolId"))}[/]: {Markup.Escape(protocol.Show("status"))} ({Markup.Escape(Tier(protocol))})"),
         };
         if (answer.Text("apiKey") is { } key)
         {
@@ -27,4 +27,7 @@ internal static class Admission
 
         return new Rows(rows);
     }
+
+    private static string Tier(JsonElement protocol) =>
+        protocol.Text("tier") is { } tier ? $"tier {tier}" : $"asked for tier {protocol.Show("requestedTier")}";
 }

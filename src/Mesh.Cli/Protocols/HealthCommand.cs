@@ -30,7 +30,8 @@ internal sealed class HealthCommand(CliEnvironment environment) : MeshCommand<Va
         }
 
         var summary = new Table().Border(TableBorder.Rounded).AddColumn("health").AddColumn(new TableColumn("").RightAligned());
-        summary.AddRow("health factor", Number(health, "healthFactor", "N3"));
+        // No debt and no margin: nothing at risk, the API writes no factor (it would be infinite).
+        summary.AddRow("health factor", health.TryGetProperty("healthFactor", out var factor) && factor.ValueKind == JsonValueKind.Number ? Number(health, "healthFactor", "N3") : "none (nothing at risk)");
         if (health.TryGetProperty("margin", out var margin) && margin.ValueKind == JsonValueKind.Object)
         {
             summary.AddRow("margin (USD)", Number(margin, "total", "N2"));
@@ -40,8 +41,25 @@ internal sealed class HealthCommand(CliEnvironment environment) : MeshCommand<Va
         {
             summary.AddRow("need", Markup.Escape(need.Show("direction")));
         }
+        else
+        {
+            summary.AddRow("need", "none (inside the band)");
+        }
 
-        return new Rows(collateral, summary);
+        var rows = new List<IRenderable> { collateral, summary };
+        if (health.TryGetProperty("greeks", out var greeks) && greeks.ValueKind == JsonValueKind.Array && greeks.GetArrayLength() > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("greeks")
+                .AddColumn("underlying").AddColumn(new TableColumn("delta").RightAligned()).AddColumn(new TableColumn("gamma").RightAligned()).AddColumn(new TableColumn("vega").RightAligned());
+            foreach (var greek in greeks.EnumerateArray())
+            {
+                table.AddRow(Markup.Escape(greek.Show("underlying")), Number(greek, "delta", "N4"), Number(greek, "gamma", "N4"), Number(greek, "vega", "N4"));
+            }
+
+            rows.Add(table);
+        }
+
+        return new Rows(rows);
     }
 
     private static string Number(JsonElement element, string name, string format) =>

@@ -63,5 +63,5 @@ internal abstract class MovementCommand(CliEnvironment environment, string path)
 
     private static IRenderable Render(JsonElement receipt) => new Markup(string.Create(
         CultureInfo.InvariantCulture,
-        $"{Markup.Escape(receipt.Show("kind"))} [bold]{Markup.Escape(receipt.Show("operationId"))}[/]: {Markup.Escape(receipt.Show("amount"))} {Markup.Escape(receipt.Show("asset"))} {Markup.Escape(receipt.Show("status"))}{(receipt.Text("chainTransaction") is { } tx ? $" (tx {Markup.Escape(tx)})" : "")}\n"));
+        $"{Markup.Escape(receipt.Show("kind"))} [bold]{Markup.Escape(receipt.Show("operationId"))}[/]: {Markup.Escape(receipt.Show("amount"))} {Markup.Escape(receipt.Show("asset"))} {Markup.Escape(receipt.Show("status"))}{(receipt.Text("chainTransaction") is { } tx ? $" (tx {Markup.Escape(Hashes.Shorten(tx))})" : "")}\n"));
 }

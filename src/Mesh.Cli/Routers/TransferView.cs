@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Mesh.Cli.Output;
 using Mesh.Cli.Http;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -11,7 +11,7 @@ namespace Mesh.Cli.Routers;
 /// How a transfer status reads: one row per phase it passed (when, for how long, what the saga noted), the phases
 /// still ahead in grey, and the amounts and transactions once it ends.
 /// </summary>
-internal static partial class TransferView
+internal static class TransferView
 {
     public static IRenderable Render(JsonElement status, bool live)
     {
@@ -46,10 +46,7 @@ internal static partial class TransferView
 
     /// <summary>One line per phase passed, for consoles that cannot redraw (logs, pipes, CI).</summary>
     public static string Line(JsonElement step, DateTimeOffset start) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Seconds(At(step) - start),7}  {TransferPhases.Of(step.Text("phase")),-12} {Note(step.Show("note"))}");
-
-    /// <summary>A note for people: 32-byte hashes (transactions, operation ids) shortened; <c>--json</c> keeps them whole.</summary>
-    public static string Note(string note) => Hash().Replace(note, m => $"{m.Value[..10]}…{m.Value[^6..]}");
+        string.Create(CultureInfo.InvariantCulture, $"{Seconds(At(step) - start),7}  {TransferPhases.Of(step.Text("phase")),-12} {Hashes.Shorten(step.Show("note"))}");
 
     public static IReadOnlyList<JsonElement> StepElements(JsonElement status) =>
         status.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array ? [.. steps.EnumerateArray()] : [];
@@ -58,10 +55,7 @@ internal static partial class TransferView
         DateTimeOffset.TryParse(step.Text("at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : default;
 
     private static List<(string Phase, DateTimeOffset At, string Note)> Steps(JsonElement status) =>
-        [.. StepElements(status).Select(s => (TransferPhases.Of(s.Text("phase")), At(s), Note(s.Show("note"))))];
-
-    [GeneratedRegex("0x[0-9a-fA-F]{64}")]
-    private static partial Regex Hash();
+        [.. StepElements(status).Select(s => (TransferPhases.Of(s.Text("phase")), At(s), Hashes.Shorten(s.Show("note"))))];
 
     private static string Caption(JsonElement status, string phase) => phase switch
     {

@@ -1,5 +1,6 @@
 using Mesh.Cli.Tests.Infrastructure;
 using Mesh.Testing;
+using Spectre.Console.Testing;
 
 namespace Mesh.Cli.Tests.Hosting;
 
@@ -51,6 +52,24 @@ public sealed class MeshCliTests(CliSilo silo)
 
         Assert.Equal(2, sut.ExitCode);
         Assert.Contains(expected, sut.Error);
+    }
+
+    [Fact]
+    public async Task Run_InterruptedWhileFollowingATransfer_Exit130()
+    {
+        var member = await Members.ApprovedAsync(silo, "local-a", "local-b");
+        var router = await Members.RouterKeyAsync(silo);
+        var id = Members.Fresh("ti");
+        await silo.RunAsync(router, "router", "quote", id, "--protocol", member.Protocol, "--asset", "USDC", "--from", "local-a", "--to", "local-b", "--amount", "1000");
+        using var console = new TestConsole().Width(120);
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        // A quoted transfer that is never executed stays quoted: status follows it until the interrupt.
+        var sut = await CliRunner.RunAsync(console, CliSilo.Variables(router), interrupt.Token, "router", "status", id, "--url", silo.Url);
+
+        Assert.Equal(130, sut.ExitCode);
+        Assert.Contains("quoted", console.Output);
+        Assert.Contains("interrupted", sut.Error);
     }
 
     [Fact]

@@ -16,13 +16,17 @@ public static class CliRunner
     }
 
     /// <summary>Runs with <paramref name="output"/> as the people's console (an interactive one shows the live displays).</summary>
-    public static async Task<CliRun> RunAsync(IAnsiConsole output, IReadOnlyDictionary<string, string> variables, params string[] args)
+    public static Task<CliRun> RunAsync(IAnsiConsole output, IReadOnlyDictionary<string, string> variables, params string[] args) =>
+        RunAsync(output, variables, CancellationToken.None, args);
+
+    /// <summary>Runs until done or <paramref name="interrupt"/> fires (as Ctrl+C or SIGTERM would).</summary>
+    public static async Task<CliRun> RunAsync(IAnsiConsole output, IReadOnlyDictionary<string, string> variables, CancellationToken interrupt, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(output);
         using var error = new TestConsole().Width(400);
         using var json = new StringWriter();
         var environment = new CliEnvironment(output, error, json, name => variables.GetValueOrDefault(name), TimeProvider.System);
-        var exitCode = await MeshCli.RunAsync(args, environment, CancellationToken.None);
+        var exitCode = await MeshCli.RunAsync(args, environment, interrupt);
         var shown = output is TestConsole test ? test.Output : "";
         return new CliRun(exitCode, shown, error.Output, json.ToString());
     }

@@ -23,6 +23,14 @@ public static class Members
         return (protocol, account, approve.ParseJson().GetProperty("apiKey").GetString()!);
     }
 
+    /// <summary>A new router key, made with <c>mesh operator keys create</c>.</summary>
+    public static async Task<string> RouterKeyAsync(CliSilo silo)
+    {
+        var created = await silo.RunAsync(silo.OperatorKey, "operator", "keys", "create", "--role", "router", "--principal", Fresh("router"), "--json");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        return created.ParseJson().GetProperty("key").GetString()!;
+    }
+
     /// <summary>Funds the account on the chain and deposits the amount into the protocol's vault there, through the CLI.</summary>
     public static async Task DepositedAsync(CliSilo silo, (string Protocol, string Account, string Key) member, string chain, string asset, string amount)
     {

@@ -20,7 +20,7 @@ public sealed class TransferCommandTests(CliSilo silo)
         var member = await Members.ApprovedAsync(silo, "local-a", "local-b");
         await Members.DepositedAsync(silo, member, "local-a", "USDC", OneUsdc);
         await silo.RunAsync(silo.OperatorKey, "operator", "faucet", "--chain", "local-b", "--token", "USDC", "--account", LocalBBridge, "--amount", "100000000");
-        var router = (await silo.RunAsync(silo.OperatorKey, "operator", "keys", "create", "--role", "router", "--principal", Members.Fresh("router"), "--json")).ParseJson().GetProperty("key").GetString();
+        var router = await Members.RouterKeyAsync(silo);
         var id = Members.Fresh("t");
 
         var quote = await silo.RunAsync(router, "router", "quote", id, "--protocol", member.Protocol, "--asset", "USDC", "--from", "local-a", "--to", "local-b", "--amount", OneUsdc);
@@ -57,7 +57,7 @@ public sealed class TransferCommandTests(CliSilo silo)
     public async Task Transfer_EmptyDestinationBridge_Exit1WithTheProblemCode()
     {
         var member = await Members.ApprovedAsync(silo, "local-a", "local-c");
-        var router = (await silo.RunAsync(silo.OperatorKey, "operator", "keys", "create", "--role", "router", "--principal", Members.Fresh("router"), "--json")).ParseJson().GetProperty("key").GetString();
+        var router = await Members.RouterKeyAsync(silo);
         var id = Members.Fresh("te");
         await silo.RunAsync(router, "router", "quote", id, "--protocol", member.Protocol, "--asset", "WETH", "--from", "local-a", "--to", "local-c", "--amount", "1000");
 
