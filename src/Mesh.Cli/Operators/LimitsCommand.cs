@@ -2,7 +2,6 @@ using System.Text.Json;
 using Mesh.Cli.Hosting;
 using Mesh.Cli.Http;
 using Mesh.Cli.Output;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace Mesh.Cli.Operators;
@@ -36,14 +35,5 @@ internal sealed class LimitsCommand(CliEnvironment environment) : MeshCommand<Li
         return ExitCodes.Ok;
     }
 
-    private static IRenderable Render(JsonElement limits)
-    {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("limit").AddColumn("value");
-        foreach (var property in limits.EnumerateObject())
-        {
-            table.AddRow(Markup.Escape(property.Name), Markup.Escape(CliJson.Show(property.Value)));
-        }
-
-        return table;
-    }
+    private static IRenderable Render(JsonElement limits) => CommandOutput.Properties(limits);
 }

@@ -30,18 +30,26 @@ internal sealed class CommandOutput(CliEnvironment environment, bool json)
         }
     }
 
-    /// <summary>A table of a JSON object's scalar properties (nested objects and arrays shown as compact JSON).</summary>
-    public static Table Properties(JsonElement element, params string[] names)
+    /// <summary>A table of a JSON object's values, nested objects flattened to dotted names (<c>limits.utilizationCap</c>), arrays as compact JSON.</summary>
+    public static Table Properties(JsonElement element)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("value");
-        foreach (var property in element.EnumerateObject())
+        void Add(string prefix, JsonElement value)
         {
-            if (names.Length == 0 || names.Contains(property.Name, StringComparer.Ordinal))
+            if (value.ValueKind == JsonValueKind.Object && value.EnumerateObject().Any())
             {
-                table.AddRow(Markup.Escape(property.Name), Markup.Escape(CliJson.Show(property.Value)));
+                foreach (var property in value.EnumerateObject())
+                {
+                    Add(prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}", property.Value);
+                }
+            }
+            else
+            {
+                table.AddRow(Markup.Escape(prefix), Markup.Escape(value.ValueKind == JsonValueKind.Object ? "none" : CliJson.Show(value)));
             }
         }
 
+        Add("", element);
         return table;
     }
 }

@@ -11,7 +11,7 @@ public sealed class TransferCommandTests(CliSilo silo)
     private const string OneUsdc = "1000000";
     private const string LocalBBridge = "0x000000000000000000000000000000000000b002";
 
-    /// <summary>Set to a folder to write the transfer's display there (cli-transfer.txt, cli-transfer.html) for the README.</summary>
+    /// <summary>Set to a folder to write the transfer's display there (cli-transfer.txt, cli-transfer.html): docs/cli-capture.sh.</summary>
     private const string CaptureVariable = "MESH_CLI_CAPTURE_DIR";
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TransferCommandTests(CliSilo silo)
         Assert.True(live.ExitCode == 0, live.ToString());
         Assert.Contains("settled: locked 1000000, released 999500, fee 500", terminal.Output);
         Assert.DoesNotContain("▶", terminal.Output);
-        await CaptureAsync(recorder, terminal.Output);
+        await CaptureAsync(recorder);
     }
 
     [Fact]
@@ -78,13 +78,12 @@ public sealed class TransferCommandTests(CliSilo silo)
         Assert.Contains("--amount: '1e6' is not a whole number of base units", sut.Error);
     }
 
-    private static async Task CaptureAsync(Recorder recorder, string live)
+    private static async Task CaptureAsync(Recorder recorder)
     {
         if (Environment.GetEnvironmentVariable(CaptureVariable) is { Length: > 0 } folder)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "cli-transfer.txt"), recorder.ExportText());
             await File.WriteAllTextAsync(Path.Combine(folder, "cli-transfer.html"), recorder.ExportHtml());
-            await File.WriteAllTextAsync(Path.Combine(folder, "live.txt"), live);
         }
     }
 }
