@@ -21,13 +21,19 @@ internal sealed class CommandOutput(CliEnvironment environment, bool json)
         ArgumentNullException.ThrowIfNull(human);
         if (IsJson)
         {
-            environment.Json.WriteLine(CliJson.Format(answer));
-            environment.Json.Flush();
+            WriteJson(answer);
         }
         else
         {
             environment.Out.Write(human(answer));
         }
+    }
+
+    /// <summary>Writes the JSON alone (indented, one document) to standard output.</summary>
+    public void WriteJson(JsonElement answer)
+    {
+        environment.Json.WriteLine(CliJson.Format(answer));
+        environment.Json.Flush();
     }
 
     /// <summary>A table of a JSON object's values, nested objects flattened to dotted names (<c>limits.utilizationCap</c>), arrays as compact JSON.</summary>

@@ -22,7 +22,7 @@ internal sealed class TransferFollower(CliEnvironment environment, MeshApiClient
         if (output.IsJson)
         {
             status = await PollAsync(settings, first, deadline, _ => { }, cancellationToken);
-            output.Write(status, _ => throw new InvalidOperationException("JSON output renders no table."));
+            output.WriteJson(status);
         }
         else if (output.Console.Profile.Capabilities.Interactive && output.Console.Profile.Capabilities.Ansi)
         {

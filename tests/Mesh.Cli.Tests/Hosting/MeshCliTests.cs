@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using Mesh.Cli.Tests.Infrastructure;
 using Mesh.Testing;
 using Spectre.Console.Testing;
@@ -70,6 +73,37 @@ public sealed class MeshCliTests(CliSilo silo)
         Assert.Equal(130, sut.ExitCode);
         Assert.Contains("quoted", console.Output);
         Assert.Contains("interrupted", sut.Error);
+    }
+
+    [Fact]
+    public async Task Process_SigtermWhileFollowingATransfer_Exit130()
+    {
+        var member = await Members.ApprovedAsync(silo, "local-a", "local-b");
+        var router = await Members.RouterKeyAsync(silo);
+        var id = Members.Fresh("ts");
+        await silo.RunAsync(router, "router", "quote", id, "--protocol", member.Protocol, "--asset", "USDC", "--from", "local-a", "--to", "local-b", "--amount", "1000");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["MESH_API_KEY"] = router } };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "mesh.dll"), "router", "status", id, "--url", silo.Url })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var sut = Process.Start(info)!;
+        var output = new StringBuilder();
+        sut.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        sut.BeginOutputReadLine();
+        await Eventually.TrueAsync(() => { lock (output) { return output.ToString().Contains("quoted", StringComparison.Ordinal); } }, "mesh follows the quoted transfer", TimeSpan.FromSeconds(30));
+        using (var kill = Process.Start("kill", ["-TERM", sut.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await sut.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        var error = await sut.StandardError.ReadToEndAsync();
+
+        Assert.Equal(130, sut.ExitCode);
+        Assert.Contains("interrupted", error);
+        Assert.DoesNotContain(router, error);
     }
 
     [Fact]

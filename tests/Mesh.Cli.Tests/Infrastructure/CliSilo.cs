@@ -49,8 +49,3 @@ public sealed class CliSilo : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class CliSiloCollection : ICollectionFixture<CliSilo>
-{
-    public const string Name = "cli silo";
-}
