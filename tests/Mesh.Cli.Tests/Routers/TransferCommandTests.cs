@@ -70,6 +70,21 @@ public sealed class TransferCommandTests(CliSilo silo)
     }
 
     [Fact]
+    public async Task Status_QuotedNeverExecuted_Exit4WhenTheTimeoutRunsOutNamingTheNextCommand()
+    {
+        var member = await Members.ApprovedAsync(silo, "local-a", "local-b");
+        var router = await Members.RouterKeyAsync(silo);
+        var id = Members.Fresh("tt");
+        await silo.RunAsync(router, "router", "quote", id, "--protocol", member.Protocol, "--asset", "USDC", "--from", "local-a", "--to", "local-b", "--amount", "1000");
+
+        var sut = await silo.RunAsync(router, "router", "status", id, "--timeout", "1", "--json");
+
+        Assert.Equal(4, sut.ExitCode);
+        Assert.Contains($"still quoted after 1 s (--timeout); it goes on: `mesh router status {id}`", sut.Error);
+        Assert.Equal("quoted", sut.ParseJson().GetProperty("phase").GetString());
+    }
+
+    [Fact]
     public async Task Quote_BadAmount_Exit2NamingTheOption()
     {
         var sut = await silo.RunAsync(silo.OperatorKey, "router", "quote", "t-1", "--protocol", "p", "--asset", "USDC", "--from", "local-a", "--to", "local-b", "--amount", "1e6");
