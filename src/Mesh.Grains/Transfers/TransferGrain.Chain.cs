@@ -10,6 +10,8 @@ internal sealed partial class TransferGrain
 {
     internal const string ResumeReminder = "mesh.transfer.resume";
 
+    private readonly Dictionary<string, (ulong Number, DateTimeOffset Since)> _heads = new(StringComparer.Ordinal);
+
     private IGrainTimer? _poll;
 
     private IChainClient Source => chainClients.GetClient(state.State.Quote!.Request.From);
@@ -45,19 +47,35 @@ internal sealed partial class TransferGrain
         };
     }
 
-    /// <summary>A chain as the transfer sees it on its own clock: halted when its head is older than <see cref="TransferOptions.HaltedAfterBlocks"/> block times, unreachable when it does not answer.</summary>
+    /// <summary>
+    /// A chain as the transfer sees it on its own clock: unreachable when it does not answer, halted when its head
+    /// number has not moved for <see cref="TransferOptions.HaltedAfterBlocks"/> block times. A head number is taken to
+    /// exist since the earlier of its block's timestamp and the first time this activation saw it, so that a chain whose
+    /// timestamps run ahead of the clock (an automining node gives every block its own second) is judged by what is
+    /// observed, and a first look at a long-stopped chain still sees it halted. A node that mines only on transactions
+    /// (no timed blocks) is indistinguishable from a halted chain: local nodes run timed blocks (<c>blockTimeMs</c>).
+    /// </summary>
     private async Task<ChainHealth> HealthOf(string chain, CancellationToken cancellationToken)
     {
         var definition = chains.FindChain(chain)!;
+        BlockHeader head;
         try
         {
-            var head = await chainClients.GetClient(chain).GetHeadAsync(cancellationToken);
-            return time.GetUtcNow() - head.Timestamp >= definition.BlockTime * Options.HaltedAfterBlocks ? ChainHealth.Halted : ChainHealth.Healthy;
+            head = await chainClients.GetClient(chain).GetHeadAsync(cancellationToken);
         }
         catch (ChainClientException e) when (e.IsTransient || e.Kind == ChainErrorKind.InvalidResponse)
         {
             return ChainHealth.Unreachable;
         }
+
+        var now = time.GetUtcNow();
+        if (!_heads.TryGetValue(chain, out var seen) || seen.Number != head.Number)
+        {
+            seen = (head.Number, head.Timestamp < now ? head.Timestamp : now);
+            _heads[chain] = seen;
+        }
+
+        return now - seen.Since >= definition.BlockTime * Options.HaltedAfterBlocks ? ChainHealth.Halted : ChainHealth.Healthy;
     }
 
     /// <summary>Plans on the routes of chains.json with every chain's health and every route's use now.</summary>

@@ -8,10 +8,18 @@ namespace Mesh.Grains.Transfers;
 
 /// <summary>
 /// The saga's steps. <see cref="Drive"/> runs steps until one has to wait for a chain; each step returns whether it
-/// moved the transfer on. Once the release is submitted the transfer only moves forward, unless the destination
-/// reverts the release: a release still pending on a halted chain is waited for (and shown as stuck), never answered
-/// with a refund, because both would then pay.
+/// moved the transfer on.
 /// </summary>
+/// <remarks>
+/// The refund rule: a transfer refunds its lock only when the release can never pay. That holds in two cases only:
+/// (1) the release was never sent: the destination was judged halted while the lock was pending, or halted or
+/// unreachable just before the release (<see cref="TransferState.ReleaseSubmitted"/> is written before the release is signed, so
+/// a crash in between counts as sent); (2) the release reverted in a final block (that transaction can never run again,
+/// and the saga never sends the release's id again). A sent release that is pending, or unknown to a halted or
+/// unreachable destination, may still be mined later, so it is waited for and resent under the same id (the vault
+/// refuses a second use) and the transfer is shown as stuck after <see cref="TransferOptions.StuckAfter"/>; it is
+/// never answered with a refund, because both would then pay.
+/// </remarks>
 internal sealed partial class TransferGrain
 {
     private async Task Drive(CancellationToken cancellationToken)
@@ -113,12 +121,28 @@ internal sealed partial class TransferGrain
                 state.State.LockTransaction ??= status.TransactionHash?.ToString();
                 if (!timedOut)
                 {
-                    return false;
+                    return await CompensateIfDestinationHalted(cancellationToken);
                 }
 
                 await StartCompensation("lock.timeout", $"The lock was not final on {state.State.Quote!.Request.From} within {Options.LockTimeout}.", null, cancellationToken);
                 return true;
         }
+    }
+
+    /// <summary>
+    /// While the lock waits for finality, the destination is watched too: once it is judged halted the transfer
+    /// compensates (it waits for the lock's fate, then refunds it), since the release has not been sent and now never is.
+    /// </summary>
+    private async Task<bool> CompensateIfDestinationHalted(CancellationToken cancellationToken)
+    {
+        var quote = state.State.Quote!;
+        if (await HealthOf(quote.Request.To, cancellationToken) != ChainHealth.Halted)
+        {
+            return false;
+        }
+
+        await StartCompensation("destination.halted", $"{quote.Request.To} halted while the lock on {quote.Request.From} was becoming final; the release is never sent and the lock is refunded.", null, cancellationToken);
+        return true;
     }
 
     private async Task<bool> StartRelease(CancellationToken cancellationToken)
