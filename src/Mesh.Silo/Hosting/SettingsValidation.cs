@@ -39,7 +39,7 @@ internal static class SettingsValidation
             yield return problem;
         }
 
-        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Chains.Monitor.Validate, options.Oracles.SimulatedFeed.Validate, options.Rebalancing.Allocation.Validate, options.Rebalancing.Hedge.Validate })
+        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Chains.Monitor.Validate, options.Oracles.SimulatedFeed.Validate, options.Rebalancing.Allocation.Validate, options.Rebalancing.Hedge.Validate, options.Transfers.Validate })
         {
             if (Problem(check) is { } problem)
             {

@@ -54,6 +54,8 @@ internal static class SiloHelp
         ("Mesh:Oracles:SimulatedFeed:StartPrices:<asset> / Volatility:<asset>", "WETH 2000 / 0.6, USDC 1 / 0.01", "Where each asset's simulated path starts (unless its oracle has a price) and how much it moves (annualized)."),
         ("Mesh:InterestRates:BaseRate / Slope1 / Slope2", "0 / 0.04 / 0.75", "The pools' kinked borrow-rate curve (annual)."),
         ("Mesh:InterestRates:OptimalUtilization / ReserveFactor", "0.8 / 0.1", "The curve's kink and the reserve's share of interest."),
+        ("Mesh:Transfers:QuoteTtl / LockTimeout / PollInterval", "00:00:30 / 00:05:00 / 00:00:01", "How long a transfer quote may be executed, how long its lock may take to become final, how often a transfer asks its chains."),
+        ("Mesh:Transfers:HaltedAfterBlocks", "5", "After how many block times without a new head a transfer counts a chain as halted (the destination's halt before the release compensates)."),
         ("Mesh:Rebalancing:Allocation:StableAssets", "USDC, USDT, DAI", "Assets that count as stable in the allocation policy (in order of preference for buying); they carry no delta in hedge advice."),
         ("Mesh:Rebalancing:Allocation:CalmMinStableWeight / ElevatedMinStableWeight / StressedMinStableWeight", "0.2 / 0.4 / 0.6", "Least stable share of a vault's collateral value per volatility regime."),
         ("Mesh:Rebalancing:Allocation:Tolerance / MinimumChangeUsd", "0.05 / 1000", "How far below its floor the stable share may drift, and the smallest sale worth advising."),
