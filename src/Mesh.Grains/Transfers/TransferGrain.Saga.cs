@@ -96,7 +96,7 @@ internal sealed partial class TransferGrain
             Enter(t, TransferPhase.Locking, $"locking {quote.Request.Amount} {quote.Request.Asset} on {quote.Request.From} (operation {LockId})");
             t.LockSubmitted = true;
         }, cancellationToken);
-        return await SubmitOrCompensate(ChainKind.Lock, cancellationToken);
+        return await SubmitOrCompensate(ChainKind.Lock, followNow: true, cancellationToken);
     }
 
     private async Task<bool> FollowLock(CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ internal sealed partial class TransferGrain
                 await StartCompensation(status.FailureCode ?? "lock.failed", $"The lock reverted on {state.State.Quote!.Request.From}: {status.FailureReason}", t => t.LockResolved = true, cancellationToken);
                 return true;
             case OperationState.Unknown when !timedOut:
-                return await SubmitOrCompensate(ChainKind.Lock, cancellationToken);
+                return await SubmitOrCompensate(ChainKind.Lock, followNow: false, cancellationToken);
             default:
                 state.State.LockTransaction ??= status.TransactionHash?.ToString();
                 if (!timedOut)
@@ -161,7 +161,7 @@ internal sealed partial class TransferGrain
             Enter(t, TransferPhase.Releasing, $"releasing {quote.Delivered} {quote.Request.Asset} on {quote.Request.To} (operation {ReleaseId})");
             t.ReleaseSubmitted = true;
         }, cancellationToken);
-        return await SubmitOrCompensate(ChainKind.Release, cancellationToken);
+        return await SubmitOrCompensate(ChainKind.Release, followNow: true, cancellationToken);
     }
 
     private async Task<bool> FollowRelease(CancellationToken cancellationToken)
@@ -181,7 +181,7 @@ internal sealed partial class TransferGrain
                 await StartCompensation(status.FailureCode ?? "release.failed", $"The release reverted on {state.State.Quote!.Request.To}: {status.FailureReason}", null, cancellationToken);
                 return true;
             case OperationState.Unknown:
-                return await SubmitOrCompensate(ChainKind.Release, cancellationToken);
+                return await SubmitOrCompensate(ChainKind.Release, followNow: false, cancellationToken);
             default:
                 state.State.ReleaseTransaction ??= status.TransactionHash?.ToString();
                 return false;
@@ -262,8 +262,14 @@ internal sealed partial class TransferGrain
             also?.Invoke(t);
         }, cancellationToken);
 
-    /// <summary>Submits the lock or the release; a submission the chain refuses outright (nothing live under the id) compensates.</summary>
-    private async Task<bool> SubmitOrCompensate(ChainKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits the lock or the release; a submission the chain refuses outright (nothing live under the id) compensates.
+    /// With <paramref name="followNow"/> the operation is looked at again at once rather than at the next poll: a chain
+    /// that includes a transaction as it is sent (an automining node, or one with no confirmations to wait for) moves
+    /// the transfer on without a poll interval's delay. A resubmission waits for the poll, so that an operation the
+    /// chain keeps forgetting is not resent in a loop.
+    /// </summary>
+    private async Task<bool> SubmitOrCompensate(ChainKind kind, bool followNow, CancellationToken cancellationToken)
     {
         var chain = kind == ChainKind.Lock ? Source : Destination;
         try
@@ -278,7 +284,7 @@ internal sealed partial class TransferGrain
                 state.State.ReleaseTransaction = submission.TransactionHash.ToString();
             }
 
-            return false;
+            return followNow;
         }
         catch (ChainClientException e) when (!e.IsTransient)
         {
