@@ -85,16 +85,20 @@ internal sealed partial class TransferGrain
         var loads = new Dictionary<Mesh.Chains.Configuration.BridgeRoute, RouteLoad>();
         if (chains.FindChain(request.From ?? "") is not null && chains.FindChain(request.To ?? "") is not null)
         {
+            // Every chain's head and every route's load at once: a quote waits for the slowest, not for their sum.
             var routes = chains.Routes.Where(r => r.Asset == request.Asset).ToList();
-            foreach (var chain in routes.SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal))
+            var names = routes.SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal).ToList();
+            var healths = Task.WhenAll(names.Select(chain => HealthOf(chain, cancellationToken)));
+            var used = await Task.WhenAll(routes.Select(route => RouteGrain(route.Asset, route.From, route.To).Load(cancellationToken)));
+            var judged = await healths;
+            for (var i = 0; i < names.Count; i++)
             {
-                health[chain] = await HealthOf(chain, cancellationToken);
+                health[names[i]] = judged[i];
             }
 
-            foreach (var route in routes)
+            for (var i = 0; i < routes.Count; i++)
             {
-                var (inTransit, available) = await RouteGrain(route.Asset, route.From, route.To).Load(cancellationToken);
-                loads[route] = new RouteLoad(inTransit, available);
+                loads[routes[i]] = new RouteLoad(used[i].InTransit, used[i].BucketAvailable);
             }
         }
 
@@ -115,14 +119,14 @@ internal sealed partial class TransferGrain
         return path.Zip(path.Skip(1), (from, to) => RouteGrain(quote.Request.Asset, from, to));
     }
 
-    /// <summary>Admits the transfer on every hop (the whole amount on each, an upper bound); on a refusal every hop is completed again.</summary>
+    /// <summary>Admits the transfer on every hop (the whole amount on each, an upper bound); on a refusal the hops admitted so far give their tokens back.</summary>
     private async Task<string?> AdmitAsync(CancellationToken cancellationToken)
     {
         foreach (var hop in Hops())
         {
             if (await hop.Admit(Id, state.State.Quote!.Request.Amount, cancellationToken) is { } refusal)
             {
-                await CompleteHopsAsync(cancellationToken);
+                await CompleteHopsAsync(crossed: false, cancellationToken);
                 return refusal;
             }
         }
@@ -130,13 +134,9 @@ internal sealed partial class TransferGrain
         return null;
     }
 
-    private async Task CompleteHopsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var hop in Hops())
-        {
-            await hop.Complete(Id, cancellationToken);
-        }
-    }
+    /// <summary>Takes the transfer out of transit on every hop; when nothing <paramref name="crossed"/>, the hops' buckets get their tokens back.</summary>
+    private Task CompleteHopsAsync(bool crossed, CancellationToken cancellationToken) =>
+        Task.WhenAll(Hops().Select(hop => crossed ? hop.Complete(Id, cancellationToken) : hop.GiveBack(Id, cancellationToken)));
 
     private void EnsurePolling()
     {
@@ -158,15 +158,15 @@ internal sealed partial class TransferGrain
     }
 
     /// <summary>
-    /// After the terminal write: out of the in-flight index, no more reminders, no more polls (each step repeatable).
+    /// After the terminal write: off every hop (a settled transfer's tokens stay spent, any other's come back), out of the
+    /// in-flight index, no more reminders, no more polls (each step repeatable).
     /// The timer goes last: disposing it cancels the token of the poll that may be running this very step.
     /// </summary>
     private async Task Finish(CancellationToken cancellationToken)
     {
         if (state.State.ExecuteRequested)
         {
-            await CompleteHopsAsync(cancellationToken);
-            await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken);
+            await Task.WhenAll(CompleteHopsAsync(state.State.Phase == TransferPhase.Settled, cancellationToken), GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken));
             if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
             {
                 await this.UnregisterReminder(reminder, cancellationToken);

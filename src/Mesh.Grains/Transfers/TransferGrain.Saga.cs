@@ -293,10 +293,9 @@ internal sealed partial class TransferGrain
         }
     }
 
-    private async Task FreeClaims(CancellationToken cancellationToken)
+    private Task FreeClaims(CancellationToken cancellationToken)
     {
         var quote = state.State.Quote!;
-        await Inventory(quote.Request.To).Free(ReleaseClaim, cancellationToken);
-        await Inventory(quote.Request.From).Free(RefundClaim, cancellationToken);
+        return Task.WhenAll(Inventory(quote.Request.To).Free(ReleaseClaim, cancellationToken), Inventory(quote.Request.From).Free(RefundClaim, cancellationToken));
     }
 }
