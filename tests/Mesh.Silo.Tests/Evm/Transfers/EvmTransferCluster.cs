@@ -15,16 +15,22 @@ namespace Mesh.Silo.Tests.Evm.Transfers;
 /// The shared setup of the transfer tests on real chains: three Hardhat nodes (a block on every transaction and every
 /// 250 ms), an <see cref="RpcProxy"/> listed first among local-b's RPC URLs (the node itself second), the mesh's
 /// contracts deployed by its own deploy command with a fresh signing key, one <c>Mesh.Silo</c> process in EVM mode on
-/// PostgreSQL, and one protocol with <see cref="Deposit"/> USDC deposited through its vaults on every chain and
-/// <see cref="EscrowFunding"/> USDC of release liquidity minted to every chain's bridge escrow.
+/// PostgreSQL, and one protocol with 200,000 USDC and 1,000 WETH deposited through its vaults on every chain and
+/// 500,000 USDC and 2,000 WETH of release liquidity minted to every chain's bridge escrow.
 /// </summary>
 public sealed class EvmTransferCluster : IAsyncLifetime
 {
     public const string Asset = "USDC";
+    public const string Weth = "WETH";
     public const string Protocol = "xfer-evm";
     public static readonly UInt128 Usdc = 1_000_000;
-    public static readonly UInt128 Deposit = 200_000 * Usdc;
-    public static readonly UInt128 EscrowFunding = 500_000 * Usdc;
+    public static readonly UInt128 Ether = 1_000_000_000_000_000_000UL;
+    public static readonly IReadOnlyList<string> Assets = [Asset, Weth];
+    private static readonly Dictionary<string, (UInt128 Deposit, UInt128 Escrow)> Funding = new(StringComparer.Ordinal)
+    {
+        [Asset] = (200_000 * Usdc, 500_000 * Usdc),
+        [Weth] = (1_000 * Ether, 2_000 * Ether),
+    };
     public static readonly IReadOnlyList<string> ChainNames = ["local-a", "local-b", "local-c"];
 
     private readonly LocalNodes _nodes = new();
@@ -70,11 +76,14 @@ public sealed class EvmTransferCluster : IAsyncLifetime
         foreach (var name in ChainNames)
         {
             var chain = Chains.FindChain(name)!;
-            var usdc = chain.FindToken(Asset)!.Address;
             using var admin = await ContractDeployer.ConnectAsync([nodeUrls[name]], signer.Key, artifacts);
-            await admin.MintAsync(usdc, account.Address, Deposit);
-            await admin.ApproveAsync(account, usdc, chain.Contracts.Vault, Deposit);
-            await admin.MintAsync(usdc, chain.Contracts.Bridge, EscrowFunding);
+            foreach (var (asset, (deposit, escrow)) in Funding)
+            {
+                var token = chain.FindToken(asset)!.Address;
+                await admin.MintAsync(token, account.Address, deposit);
+                await admin.ApproveAsync(account, token, chain.Contracts.Vault, deposit);
+                await admin.MintAsync(token, chain.Contracts.Bridge, escrow);
+            }
         }
 
         var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("xfer");
@@ -94,7 +103,7 @@ public sealed class EvmTransferCluster : IAsyncLifetime
         var protocol = Client.GetGrain<IProtocolGrain>(Protocol);
         await protocol.Join(new JoinRequest("EVM transfers", [.. ChainNames], "ops@example.org", RiskTier.Conservative, account.Address));
         await protocol.Approve(null, "operator@example.org");
-        await Task.WhenAll(ChainNames.Select(DepositAsync));
+        await Task.WhenAll(ChainNames.SelectMany(chain => Assets.Select(asset => DepositAsync(chain, asset))));
         SetupTime = clock.Elapsed;
     }
 
@@ -120,10 +129,10 @@ public sealed class EvmTransferCluster : IAsyncLifetime
     }
 
     /// <summary>Quotes then executes a transfer (the grain key stands for <c>router:requestId</c>).</summary>
-    internal async Task<(ITransferGrain Grain, TransferQuote Quote)> ExecuteAsync(string key, string from, string to, UInt128 amount)
+    internal async Task<(ITransferGrain Grain, TransferQuote Quote)> ExecuteAsync(string key, string from, string to, UInt128 amount, string asset = Asset)
     {
         var grain = Client.GetGrain<ITransferGrain>(key);
-        var quote = await grain.Quote(new TransferQuoteRequest(Protocol, Asset, from, to, amount, TimeSpan.FromMinutes(10)));
+        var quote = await grain.Quote(new TransferQuoteRequest(Protocol, asset, from, to, amount, TimeSpan.FromMinutes(10)));
         await grain.Execute();
         return (grain, quote);
     }
@@ -150,14 +159,17 @@ public sealed class EvmTransferCluster : IAsyncLifetime
         return [.. ended.Select(s => s!)];
     }
 
-    /// <summary>Every chain's vault balance of the protocol and escrow balance, read from the nodes.</summary>
+    /// <summary>Every chain's vault balance of the protocol and escrow balance of every asset, read from the nodes.</summary>
     internal async Task<ChainBalances> BalancesAsync()
     {
         var balances = new ChainBalances();
-        foreach (var chain in ChainNames)
+        foreach (var asset in Assets)
         {
-            balances.Vault[chain] = await OnChain.VaultBalanceAsync(chain, Protocol, Asset);
-            balances.Escrow[chain] = await OnChain.EscrowBalanceAsync(chain, Asset);
+            foreach (var chain in ChainNames)
+            {
+                balances.Vault[(asset, chain)] = await OnChain.VaultBalanceAsync(chain, Protocol, asset);
+                balances.Escrow[(asset, chain)] = await OnChain.EscrowBalanceAsync(chain, asset);
+            }
         }
 
         return balances;
@@ -218,14 +230,14 @@ public sealed class EvmTransferCluster : IAsyncLifetime
         return path;
     }
 
-    private async Task DepositAsync(string chain)
+    private async Task DepositAsync(string chain, string asset)
     {
         var vault = Client.GetGrain<IVaultGrain>(new VaultKey(Protocol, chain).ToString());
-        var receipt = await vault.Deposit(new VaultMovement($"deposit-{chain}", Asset, Deposit));
+        var receipt = await vault.Deposit(new VaultMovement($"deposit-{asset}-{chain}", asset, Funding[asset].Deposit));
         await Eventually.TrueAsync(
             async () => (receipt = await vault.Operation(receipt.OperationId) ?? receipt).Status != OperationStatus.Pending,
-            $"the deposit on {chain} settles",
+            $"the {asset} deposit on {chain} settles",
             TimeSpan.FromSeconds(60));
-        Assert.True(receipt.Status == OperationStatus.Completed, $"the deposit on {chain}: {receipt}");
+        Assert.True(receipt.Status == OperationStatus.Completed, $"the {asset} deposit on {chain}: {receipt}");
     }
 }

@@ -25,11 +25,18 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
         var clock = Stopwatch.StartNew();
         var before = await cluster.BalancesAsync();
         var routes = Chains.SelectMany(from => Chains.Where(to => to != from).Select(to => (from, to))).ToArray();
+
+        // Both assets on all six routes, with amounts that use every base unit (fees round up).
         var requests = Enumerable.Range(0, 100)
-            .Select(i => (Key: $"router-load:{Guid.NewGuid():N}", routes[i % routes.Length].from, routes[i % routes.Length].to, Amount: (10 * Usdc) + ((UInt128)i * 1_234_567)))
+            .Select(i => (
+                Key: $"router-load:{Guid.NewGuid():N}",
+                routes[i % routes.Length].from,
+                routes[i % routes.Length].to,
+                Asset: i % 2 == 0 ? EvmTransferCluster.Asset : EvmTransferCluster.Weth,
+                Amount: i % 2 == 0 ? (10 * Usdc) + ((UInt128)i * 1_234_567) : (EvmTransferCluster.Ether / 2) + ((UInt128)i * 123_456_789_012_345)))
             .ToArray();
 
-        var started = await Task.WhenAll(requests.Select(r => cluster.ExecuteAsync(r.Key, r.from, r.to, r.Amount)));
+        var started = await Task.WhenAll(requests.Select(r => cluster.ExecuteAsync(r.Key, r.from, r.to, r.Amount, r.Asset)));
         var ended = await EvmTransferCluster.EndedAsync([.. started.Select(s => s.Grain)], EndTimeout);
         output.WriteLine($"setup {cluster.SetupTime.TotalSeconds:F1}s; 100 transfers ended in {clock.Elapsed.TotalSeconds:F1}s");
 
@@ -75,8 +82,8 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
         await AssertConservedAsync(before, [ended]);
         await AssertOnceEachAsync([ended], refunds: true);
         var after = await cluster.BalancesAsync();
-        Assert.Equal(before.Vault["local-a"], after.Vault["local-a"]);
-        Assert.Equal(before.Escrow["local-a"], after.Escrow["local-a"]);
+        Assert.Equal(before.Vault[(EvmTransferCluster.Asset, "local-a")], after.Vault[(EvmTransferCluster.Asset, "local-a")]);
+        Assert.Equal(before.Escrow[(EvmTransferCluster.Asset, "local-a")], after.Escrow[(EvmTransferCluster.Asset, "local-a")]);
     }
 
     [Fact]
@@ -169,23 +176,27 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
     }
 
     /// <summary>
-    /// Every chain's vault and escrow moved by exactly what the ended transfers report (locks out of the source's vault
+    /// For each asset, every chain's vault and escrow moved by exactly what the ended transfers report (locks out of the source's vault
     /// into its escrow, releases out of the destination's escrow into its vault, refunds back), and the asset's total
     /// over all the contracts did not change.
     /// </summary>
     private async Task AssertConservedAsync(ChainBalances before, IReadOnlyList<TransferStatus> ended)
     {
         var after = await cluster.BalancesAsync();
-        foreach (var chain in Chains)
+        foreach (var asset in EvmTransferCluster.Assets)
         {
-            var locked = Sum(ended.Where(s => s.Quote.Request.From == chain), s => s.Locked);
-            var refunded = Sum(ended.Where(s => s.Quote.Request.From == chain), s => s.Refunded);
-            var released = Sum(ended.Where(s => s.Quote.Request.To == chain), s => s.Released);
-            Assert.Equal(before.Vault[chain] + released + refunded - locked, after.Vault[chain]);
-            Assert.Equal(before.Escrow[chain] + locked - released - refunded, after.Escrow[chain]);
-        }
+            foreach (var chain in Chains)
+            {
+                var of = ended.Where(s => s.Quote.Request.Asset == asset).ToList();
+                var locked = Sum(of.Where(s => s.Quote.Request.From == chain), s => s.Locked);
+                var refunded = Sum(of.Where(s => s.Quote.Request.From == chain), s => s.Refunded);
+                var released = Sum(of.Where(s => s.Quote.Request.To == chain), s => s.Released);
+                Assert.Equal(before.Vault[(asset, chain)] + released + refunded - locked, after.Vault[(asset, chain)]);
+                Assert.Equal(before.Escrow[(asset, chain)] + locked - released - refunded, after.Escrow[(asset, chain)]);
+            }
 
-        Assert.Equal(before.Total, after.Total);
+            Assert.Equal(before.Total(asset), after.Total(asset));
+        }
     }
 
     /// <summary>One lock event on the source per transfer, and one release (or one refund, never both) for its operation ids.</summary>
