@@ -39,12 +39,17 @@ internal static class SettingsValidation
             yield return problem;
         }
 
-        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Chains.Monitor.Validate, options.Oracles.SimulatedFeed.Validate, options.Rebalancing.Allocation.Validate, options.Rebalancing.Hedge.Validate, options.Transfers.Validate })
+        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Chains.Monitor.Validate, options.Oracles.SimulatedFeed.Validate, options.Rebalancing.Allocation.Validate, options.Rebalancing.Hedge.Validate })
         {
             if (Problem(check) is { } problem)
             {
                 yield return problem;
             }
+        }
+
+        if (Problem(options.Transfers.Validate) is { } transfers)
+        {
+            yield return transfers;
         }
     }
 
