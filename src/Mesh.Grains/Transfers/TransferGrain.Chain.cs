@@ -13,6 +13,7 @@ internal sealed partial class TransferGrain
     private readonly Dictionary<string, (ulong Number, DateTimeOffset Since)> _heads = new(StringComparer.Ordinal);
 
     private IGrainTimer? _poll;
+    private IGrainReminder? _reminder;
 
     private IChainClient Source => chainClients.GetClient(state.State.Quote!.Request.From);
 
@@ -149,12 +150,19 @@ internal sealed partial class TransferGrain
         _poll = null;
     }
 
-    private async Task EnsureReminder(CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the resume reminder unless it is (a transfer executed for the first time has none: no need to look),
+    /// keeping its handle so that <see cref="Finish"/> need not look it up either.
+    /// </summary>
+    private async Task EnsureReminder(bool firstExecute, CancellationToken cancellationToken)
     {
-        if (await this.GetReminder(ResumeReminder, cancellationToken) is null)
+        if (_reminder is not null)
         {
-            await this.RegisterOrUpdateReminder(ResumeReminder, Options.ResumePeriod, Options.ResumePeriod, cancellationToken);
+            return;
         }
+
+        _reminder = firstExecute ? null : await this.GetReminder(ResumeReminder, cancellationToken);
+        _reminder ??= await this.RegisterOrUpdateReminder(ResumeReminder, Options.ResumePeriod, Options.ResumePeriod, cancellationToken);
     }
 
     /// <summary>
@@ -167,9 +175,10 @@ internal sealed partial class TransferGrain
         if (state.State.ExecuteRequested)
         {
             await Task.WhenAll(CompleteHopsAsync(state.State.Phase == TransferPhase.Settled, cancellationToken), GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken));
-            if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
+            if ((_reminder ?? await this.GetReminder(ResumeReminder, cancellationToken)) is { } reminder)
             {
                 await this.UnregisterReminder(reminder, cancellationToken);
+                _reminder = null;
             }
         }
 

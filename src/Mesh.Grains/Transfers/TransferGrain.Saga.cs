@@ -11,14 +11,17 @@ namespace Mesh.Grains.Transfers;
 /// moved the transfer on.
 /// </summary>
 /// <remarks>
-/// The refund rule: a transfer refunds its lock only when the release can never pay. That holds in two cases only:
+/// The refund rule: a transfer refunds its lock only when the release can never pay. That holds in three cases only:
 /// (1) the release was never sent: the destination was judged halted while the lock was pending, or halted or
-/// unreachable just before the release (<see cref="TransferState.ReleaseSubmitted"/> is written before the release is signed, so
-/// a crash in between counts as sent); (2) the release reverted in a final block (that transaction can never run again,
-/// and the saga never sends the release's id again). A sent release that is pending, or unknown to a halted or
-/// unreachable destination, may still be mined later, so it is waited for and resent under the same id (the vault
-/// refuses a second use) and the transfer is shown as stuck after <see cref="TransferOptions.StuckAfter"/>; it is
-/// never answered with a refund, because both would then pay.
+/// unreachable just before the release (<see cref="TransferState.ReleaseSubmitted"/> is written before the release
+/// is signed, so a crash in between counts as sent); (2) the release reverted in a final block (that transaction can
+/// never run again, and the saga never sends the release's id again); (3) the destination knows nothing of the
+/// release (no receipt, no Movement event of its id, no pending transaction) and refuses its resubmission outright:
+/// the EVM client resends the same signed bytes first and signs anew only once their nonce is taken, so the first
+/// signing can no longer be mined either. A sent release that is pending, or that a halted or unreachable destination
+/// cannot be asked about, may still be mined later: it is waited for (resent under the same id, which the vault takes
+/// once) and the transfer is shown as stuck after <see cref="TransferOptions.StuckAfter"/>; it is never answered
+/// with a refund, because both would then pay.
 /// </remarks>
 internal sealed partial class TransferGrain
 {
@@ -62,8 +65,10 @@ internal sealed partial class TransferGrain
     private async Task<bool> Reserve(CancellationToken cancellationToken)
     {
         var quote = state.State.Quote!;
-        await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Add(Id, cancellationToken);
-        if (await AdmitAsync(cancellationToken) is { } refusal)
+        var indexed = GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Add(Id, cancellationToken);
+        var refused = await AdmitAsync(cancellationToken);
+        await indexed;
+        if (refused is { } refusal)
         {
             await Commit(t =>
             {

@@ -26,12 +26,14 @@ public sealed class EvmTransferCluster : IAsyncLifetime
     public static readonly UInt128 Usdc = 1_000_000;
     public static readonly UInt128 Ether = 1_000_000_000_000_000_000UL;
     public static readonly IReadOnlyList<string> Assets = [Asset, Weth];
+    public static readonly IReadOnlyList<string> ChainNames = ["local-a", "local-b", "local-c"];
+
+    // What the protocol deposits on every chain, and what every escrow holds for releases.
     private static readonly Dictionary<string, (UInt128 Deposit, UInt128 Escrow)> Funding = new(StringComparer.Ordinal)
     {
         [Asset] = (200_000 * Usdc, 500_000 * Usdc),
         [Weth] = (1_000 * Ether, 2_000 * Ether),
     };
-    public static readonly IReadOnlyList<string> ChainNames = ["local-a", "local-b", "local-c"];
 
     private readonly LocalNodes _nodes = new();
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("mesh-evm-xfer-").FullName;

@@ -108,7 +108,10 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
         var failed = cluster.Proxy.FailedRequests - failedBefore;
         Assert.All(ended, s => Assert.True(s.Phase == TransferPhase.Settled, $"{s.RequestId}: {s.Phase} {s.Reason} {s.ReasonDetail}"));
         Assert.Contains($"Chain local-b: the circuit of RPC endpoint http://127.0.0.1:{cluster.Proxy.Url.Port} opened", cluster.Silo.Output, StringComparison.Ordinal);
-        Assert.InRange(failed, 1, 20);
+
+        // Once open, the circuit keeps every call off the proxy for its break duration (a minute): only the calls in
+        // flight before it opened (three failures at least, the breaker's minimum throughput) failed there.
+        Assert.InRange(failed, 3, 20);
 
         // local-b saw five releases (from local-a) and five locks (to local-c): ten transactions, none twice.
         Assert.Equal(10UL, await cluster.OnChain.TransactionCountAsync("local-b", cluster.Signer) - sentBefore);
