@@ -159,6 +159,40 @@ public sealed class TransferGrainTests(TransferFixture fixture)
     }
 
     [Fact]
+    public async Task Execute_DestinationHaltsAfterTheReleaseIsSent_WaitsStuckWithoutARefundThenSettles()
+    {
+        var (protocol, _) = await MemberAsync(fixture.Client, "sent", 1_000 * Usdc);
+        FundBridge("local-b", 10_000 * Usdc);
+        var id = NewId("sent");
+        var sut = fixture.Transfer(id);
+        var quote = await sut.Quote(Request(protocol, "local-a", "local-b", 300 * Usdc));
+        await sut.Execute();
+        await Until(async () => (await sut.Status()).Phase == TransferPhase.Releasing, "the release is sent");
+
+        TransferStatus halted;
+        Chain("local-b").HaltBlocks();
+        try
+        {
+            // Far past the stuck threshold (10 minutes) with the destination halted: a step of the saga runs now.
+            Clock.Advance(TimeSpan.FromMinutes(11));
+            halted = await sut.Execute();
+        }
+        finally
+        {
+            Chain("local-b").ResumeBlocks();
+        }
+
+        var ended = await EndedAsync(sut);
+
+        Assert.Equal((TransferPhase.Releasing, true, UInt128.Zero), (halted.Phase, halted.Stuck, halted.Refunded));
+        Assert.Equal(TransferPhase.Settled, ended.Phase);
+        Assert.Equal((300 * Usdc, quote.Delivered, UInt128.Zero), (ended.Locked, ended.Released, ended.Refunded));
+        Assert.DoesNotContain(ended.Steps, s => s.Phase == TransferPhase.Compensating);
+        Assert.Equal(1, await MovementsOf("local-b", TransferGrain.OperationIdOf(id, "release")));
+        Assert.Equal(0, await MovementsOf("local-a", TransferGrain.OperationIdOf(id, "refund")));
+    }
+
+    [Fact]
     public async Task Execute_DestinationBridgeShort_FailsWithNothingLocked()
     {
         // No test puts WETH into local-a's bridge: the destination has nothing to release from.
