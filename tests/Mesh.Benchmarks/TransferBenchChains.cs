@@ -102,6 +102,10 @@ internal sealed class TransferBenchChains : IAsyncDisposable
         var signer = EvmSigningKey.FromHex(hex);
         var keyFile = Path.Combine(_folder, "signer.key");
         await File.WriteAllTextAsync(keyFile, hex + "\n", cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         using (var probe = new EvmNodeProbe(TimeSpan.FromSeconds(5)))
         {
             foreach (var node in _nodes)
