@@ -201,7 +201,14 @@ public sealed class EvmTransferCluster : IAsyncLifetime
         {
             _client = null;
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await client.DisposeAsync().AsTask().WaitAsync(timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await client.DisposeAsync().AsTask().WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // A client whose gateway was killed may not stop within 10 s; the test process ends it.
+            }
         }
     }
 
