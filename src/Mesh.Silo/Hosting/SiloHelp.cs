@@ -72,6 +72,8 @@ internal static class SiloHelp
         ("Mesh:Evm:NodeStartTimeout", "00:01:00", "Dev mode: how long a started Hardhat node may take to answer."),
         ("Mesh:Evm:Client:<any>", "(EvmChainOptions)", "RPC timeouts, read retries, circuit breaker, fees and gas limits, by EvmChainOptions property name."),
         ("Mesh:Chains:Monitor:HaltedAfterBlocks", "5", "Block times without a new head before a chain counts as halted."),
+        ("Mesh:Transfers:QuoteTtl / LockTimeout / PollInterval", "00:00:30 / 00:05:00 / 00:00:01", "How long a transfer quote may be executed, how long its lock may take to become final, how often a transfer asks its chains."),
+        ("Mesh:Transfers:HaltedAfterBlocks", "5", "After how many block times without a new head a transfer counts a chain as halted (the destination's halt before the release compensates)."),
         ("OTEL_EXPORTER_OTLP_ENDPOINT", "(unset)", "Export traces, metrics and logs over OTLP to this endpoint."),
         ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "grpc or http/protobuf."),
         ("OTEL_SERVICE_NAME", "mesh-silo", "Service name on exported telemetry."),
