@@ -30,7 +30,12 @@ public static class MeshSiloExtensions
         // The key lives on in the signer only: the settings object is served to endpoints and must not carry it.
         options.Evm.SigningKey = null;
         var orleans = options.Orleans;
-        var listen = IPAddress.Parse(orleans.ListenAddress);
+        if (orleans.Kubernetes)
+        {
+            KubernetesHosting.EnsureEnvironment(Environment.GetEnvironmentVariable);
+        }
+
+        var listen = orleans.Kubernetes ? IPAddress.Any : IPAddress.Parse(orleans.ListenAddress);
         PortCheck.EnsureUrlsFree(builder.Configuration["Urls"]);
         var storage = ResolveStorage(builder, options);
         var cluster = options.Storage.Provider == StorageProvider.PostgreSql;
