@@ -24,6 +24,13 @@ public class DockerComposeTests
             ["deploy", "evm-a", "evm-b", "evm-c", "jaeger", "otel-collector", "postgres", "prometheus", "silo1", "silo2", "silo3"],
             compose.ServiceNames.Order(StringComparer.Ordinal));
         Assert.Equal(["mesh-chains", "mesh-pgdata", "silo1-data", "silo2-data", "silo3-data"], compose.Root["volumes"]!.AsObject().Select(v => v.Key).Order(StringComparer.Ordinal));
+        // The project's own images are built, never pulled (a service that starts before the one that builds its image would pull).
+        foreach (var service in compose.ServiceNames.Where(s => compose.Service(s)["image"]!.GetValue<string>().EndsWith(":local", StringComparison.Ordinal)))
+        {
+            Assert.Equal("deploy/Dockerfile", compose.Service(service)["build"]?["dockerfile"]?.GetValue<string>());
+        }
+
+        Assert.Equal("evm-node", compose.Service("evm-a")["build"]!["target"]!.GetValue<string>());
     }
 
     [Fact]
