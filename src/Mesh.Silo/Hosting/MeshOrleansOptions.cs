@@ -34,7 +34,7 @@ public sealed class MeshOrleansOptions
     /// the pod's (<c>POD_NAME</c>), it advertises the pod's address (<c>POD_IP</c>) and listens on every interface,
     /// <c>ORLEANS_SERVICE_ID</c> and <c>ORLEANS_CLUSTER_ID</c> override <see cref="ServiceId"/> and <see cref="ClusterId"/>,
     /// and silos whose pods are gone are declared dead (and pods of dead silos deleted) through the Kubernetes API.
-    /// <see cref="ListenAddress"/> and <see cref="AdvertisedHost"/> are not used. Needs PostgreSQL clustering.
+    /// <see cref="ListenAddress"/>, <see cref="AdvertisedHost"/> and <c>Mesh:SiloName</c> are not used. Needs PostgreSQL clustering.
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool Kubernetes { get; set; }
