@@ -15,7 +15,7 @@ internal static class DockerComposeCli
 
     /// <summary>Runs <c>docker-compose -f file config</c>: resolves and validates the file without touching Docker.</summary>
     /// <param name="composeFile">The compose file.</param>
-    /// <param name="environment">Variables set for docker-compose (the file interpolates them); the others it needs are removed, so that the machine's own do not leak in.</param>
+    /// <param name="environment">Variables set for docker-compose (the file interpolates them); the others it interpolates are removed and the .env beside the file is not read, so that the machine's own values do not leak in.</param>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> ConfigAsync(string composeFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(Executable)
@@ -25,6 +25,10 @@ internal static class DockerComposeCli
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(composeFile)!,
         };
+        // An empty env file instead of the .env next to the compose file: a developer's own secrets stay out of the test.
+        var emptyEnvFile = Path.GetTempFileName();
+        startInfo.ArgumentList.Add("--env-file");
+        startInfo.ArgumentList.Add(emptyEnvFile);
         startInfo.ArgumentList.Add("-f");
         startInfo.ArgumentList.Add(composeFile);
         startInfo.ArgumentList.Add("config");
@@ -38,6 +42,18 @@ internal static class DockerComposeCli
             startInfo.Environment[name] = value;
         }
 
+        try
+        {
+            return await RunAsync(startInfo, composeFile);
+        }
+        finally
+        {
+            File.Delete(emptyEnvFile);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo startInfo, string composeFile)
+    {
         using var process = new Process { StartInfo = startInfo };
         try
         {
