@@ -63,6 +63,7 @@ public class DockerComposeTests
         var chains = ChainsConfigurationLoader.Load(chainsMount.Source);
 
         Assert.Equal(EvmNodes.Length, chains.Chains.Count);
+        RepositoryChains.AssertSameApartFromEndpoints(await File.ReadAllTextAsync(chainsMount.Source), "deploy/compose/chains.json");
         foreach (var chain in chains.Chains)
         {
             var url = chain.RpcUrls[0];

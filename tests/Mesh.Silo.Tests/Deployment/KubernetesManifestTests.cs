@@ -202,7 +202,9 @@ public class KubernetesManifestTests
         var configMap = _manifests.Single("ConfigMap", volume["configMap"]!["name"]!.GetValue<string>());
         var key = Path.GetFileName(chainsFile);
 
-        var chains = ChainsConfigurationLoader.Parse(configMap["data"]![key]!.GetValue<string>(), $"ConfigMap {KubernetesManifests.Name(configMap)}");
+        var json = configMap["data"]![key]!.GetValue<string>();
+        var chains = ChainsConfigurationLoader.Parse(json, $"ConfigMap {KubernetesManifests.Name(configMap)}");
+        RepositoryChains.AssertSameApartFromEndpoints(json, $"ConfigMap {KubernetesManifests.Name(configMap)}");
 
         Assert.True(mount["readOnly"]!.GetValue<bool>());
         Assert.Equal(3, chains.Chains.Count);
