@@ -20,6 +20,8 @@ fi
 
 echo "==> preparing the local EVM chains (npm packages, contracts)"
 tests/setup-evm.sh
+echo "==> installing the Kubernetes API schemas of the deployment tests"
+tests/setup-k8s-schemas.sh
 echo "==> restoring"
 dotnet restore Mesh.sln
 echo "==> building"

@@ -29,6 +29,16 @@ public sealed class MeshOrleansOptions
     /// <value>The default is <c>127.0.0.1</c>.</value>
     public string AdvertisedHost { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Gets or sets whether the silo runs as a Kubernetes pod (Orleans' <c>UseKubernetesHosting</c>): the silo's name is
+    /// the pod's (<c>POD_NAME</c>), it advertises the pod's address (<c>POD_IP</c>) and listens on every interface,
+    /// <c>ORLEANS_SERVICE_ID</c> and <c>ORLEANS_CLUSTER_ID</c> override <see cref="ServiceId"/> and <see cref="ClusterId"/>,
+    /// and silos whose pods are gone are declared dead (and pods of dead silos deleted) through the Kubernetes API.
+    /// <see cref="ListenAddress"/>, <see cref="AdvertisedHost"/> and <c>Mesh:SiloName</c> are not used. Needs PostgreSQL clustering.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Gets or sets the grain directory of a cluster.</summary>
     /// <value>The default is <see cref="GrainDirectoryKind.Distributed"/>.</value>
     public GrainDirectoryKind GrainDirectory { get; set; } = GrainDirectoryKind.Distributed;

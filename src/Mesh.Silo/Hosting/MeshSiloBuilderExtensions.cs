@@ -30,16 +30,33 @@ public static class MeshSiloBuilderExtensions
         silo.Configure<ClusterMembershipOptions>(o => CopyMembership(orleans.Membership, o));
         if (options.Storage.Provider == StorageProvider.PostgreSql)
         {
-            var listen = IPAddress.Parse(orleans.ListenAddress);
-            var advertised = AdvertisedAddress.Resolve(orleans.AdvertisedHost);
-            silo.Configure<EndpointOptions>(o =>
+            if (orleans.Kubernetes)
             {
-                o.AdvertisedIPAddress = advertised;
-                o.SiloPort = orleans.SiloPort;
-                o.GatewayPort = orleans.GatewayPort;
-                o.SiloListeningEndpoint = new IPEndPoint(listen, orleans.SiloPort);
-                o.GatewayListeningEndpoint = new IPEndPoint(listen, orleans.GatewayPort);
-            });
+                // The pod's name, cluster labels and listening on every interface come from Orleans' Kubernetes hosting;
+                // the advertised address is set here (see KubernetesHosting.PodAddress).
+                var pod = KubernetesHosting.PodAddress(Environment.GetEnvironmentVariable);
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    o.AdvertisedIPAddress = pod;
+                    o.SiloPort = orleans.SiloPort;
+                    o.GatewayPort = orleans.GatewayPort;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                var listen = IPAddress.Parse(orleans.ListenAddress);
+                var advertised = AdvertisedAddress.Resolve(orleans.AdvertisedHost);
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    o.AdvertisedIPAddress = advertised;
+                    o.SiloPort = orleans.SiloPort;
+                    o.GatewayPort = orleans.GatewayPort;
+                    o.SiloListeningEndpoint = new IPEndPoint(listen, orleans.SiloPort);
+                    o.GatewayListeningEndpoint = new IPEndPoint(listen, orleans.GatewayPort);
+                });
+            }
+
             silo.UseMeshPostgreSqlClustering(connectionString);
             silo.UseMeshPostgreSqlStorage(connectionString);
             if (orleans.GrainDirectory == GrainDirectoryKind.Distributed)

@@ -30,7 +30,12 @@ public static class MeshSiloExtensions
         // The key lives on in the signer only: the settings object is served to endpoints and must not carry it.
         options.Evm.SigningKey = null;
         var orleans = options.Orleans;
-        var listen = IPAddress.Parse(orleans.ListenAddress);
+        if (orleans.Kubernetes)
+        {
+            KubernetesHosting.EnsureEnvironment(Environment.GetEnvironmentVariable);
+        }
+
+        var listen = orleans.Kubernetes ? IPAddress.Any : IPAddress.Parse(orleans.ListenAddress);
         PortCheck.EnsureUrlsFree(builder.Configuration["Urls"]);
         var storage = ResolveStorage(builder, options);
         var cluster = options.Storage.Provider == StorageProvider.PostgreSql;
@@ -52,7 +57,9 @@ public static class MeshSiloExtensions
         builder.Services.AddMeshGrainCallResilience();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(services => new SchemaMigration(options.Storage.Provider, storage, services.GetRequiredService<ILogger<SchemaMigration>>()));
-        var siloName = string.IsNullOrWhiteSpace(options.SiloName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.SiloName;
+        // On Kubernetes the silo is its pod (Orleans' hosting names it so); telemetry says the same name.
+        var siloName = orleans.Kubernetes ? Environment.GetEnvironmentVariable("POD_NAME")!.Trim()
+            : string.IsNullOrWhiteSpace(options.SiloName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.SiloName;
         builder.UseOrleans(silo =>
         {
             silo.UseMeshSilo(options, storage, siloName);

@@ -29,6 +29,11 @@ internal static class SettingsValidation
             yield return problem;
         }
 
+        if (options.Orleans.Kubernetes && options.Storage.Provider != StorageProvider.PostgreSql)
+        {
+            yield return $"Mesh:Orleans:Kubernetes: needs Mesh:Storage:Provider PostgreSql (membership of the pods' cluster), got {options.Storage.Provider}.";
+        }
+
         foreach (var problem in options.Evm.Validate())
         {
             yield return problem;

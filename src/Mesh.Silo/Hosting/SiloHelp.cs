@@ -17,6 +17,7 @@ internal static class SiloHelp
         ("Mesh:Orleans:GatewayPort", "30000", "Port Orleans clients connect to."),
         ("Mesh:Orleans:ListenAddress", "127.0.0.1", "Address the silo and gateway ports listen on (0.0.0.0 in a container)."),
         ("Mesh:Orleans:AdvertisedHost", "127.0.0.1", "Host name or address other silos use to reach this one (a name is resolved at start)."),
+        ("Mesh:Orleans:Kubernetes", "false", "Run as a Kubernetes pod (Orleans' UseKubernetesHosting): name, address and cluster ids from POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID; needs PostgreSql."),
         ("Mesh:Orleans:GrainDirectory", "Distributed", "Distributed (strongly consistent) or Default (Orleans' eventually consistent directory)."),
         ("Mesh:Orleans:GrainDirectoryLeaseDuration", "00:00:00", "Distributed directory: how long a crashed silo's grains stay unregistrable (0 = answer as soon as it is declared dead)."),
         ("Mesh:Orleans:ResponseTimeout", "00:00:30", "Deadline of a grain call."),

@@ -8,10 +8,15 @@ internal static class DockerComposeCli
 {
     public const string Executable = "docker-compose";
 
+    /// <summary>The variables docker-compose.yml interpolates (deploy/compose.env.example documents them).</summary>
+    public static readonly string[] InterpolatedVariables = ["MESH_PG_PASSWORD", "MESH_API_KEY_PEPPER", "MESH_CHAINS_DEV", "MESH_EVM_SIGNING_KEY"];
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <c>docker-compose -f file config</c>: resolves and validates the file without touching Docker.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> ConfigAsync(string composeFile)
+    /// <param name="composeFile">The compose file.</param>
+    /// <param name="environment">Variables set for docker-compose (the file interpolates them); the others it interpolates are removed and the .env beside the file is not read, so that the machine's own values do not leak in.</param>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> ConfigAsync(string composeFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(Executable)
         {
@@ -20,10 +25,35 @@ internal static class DockerComposeCli
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(composeFile)!,
         };
+        // An empty env file instead of the .env next to the compose file: a developer's own secrets stay out of the test.
+        var emptyEnvFile = Path.GetTempFileName();
+        startInfo.ArgumentList.Add("--env-file");
+        startInfo.ArgumentList.Add(emptyEnvFile);
         startInfo.ArgumentList.Add("-f");
         startInfo.ArgumentList.Add(composeFile);
         startInfo.ArgumentList.Add("config");
+        foreach (var name in InterpolatedVariables)
+        {
+            startInfo.Environment.Remove(name);
+        }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        try
+        {
+            return await RunAsync(startInfo, composeFile);
+        }
+        finally
+        {
+            File.Delete(emptyEnvFile);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo startInfo, string composeFile)
+    {
         using var process = new Process { StartInfo = startInfo };
         try
         {
