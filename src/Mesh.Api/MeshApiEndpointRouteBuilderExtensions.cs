@@ -32,6 +32,7 @@ public static class MeshApiEndpointRouteBuilderExtensions
         Domain.MarketEndpoints.Map(api);
         Domain.OperatorEndpoints.Map(api);
         Domain.TransferEndpoints.Map(api);
+        Domain.ChainEndpoints.Map(api);
         return api;
     }
 

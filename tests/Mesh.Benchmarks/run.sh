@@ -3,7 +3,8 @@
 # (BenchmarkDotNet's GitHub tables and the probes' markdown). Takes 20–30 minutes on 2 cores.
 # Usage: tests/Mesh.Benchmarks/run.sh ["note written into every results file"]
 # Needs PostgreSQL server binaries (/usr/lib/postgresql/*/bin; tests/run.sh installs them): the benchmarks start a
-# throwaway server themselves and remove it at the end.
+# throwaway server themselves and remove it at the end. TransferBenchmarks also need Hardhat and the compiled
+# contracts (bash tests/setup-evm.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 note=(); [ $# -gt 0 ] && note=(--note "$1")

@@ -27,4 +27,26 @@ public interface IChainGrain : IGrainWithStringKey
     /// <exception cref="Mesh.Errors.MeshException">With <c>chain.unavailable</c> (unavailable) when the chain cannot be read.</exception>
     [Alias("mesh.chain.inventory")]
     Task<ChainInventory> Inventory(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The inventory the grain's event index holds (the vault's movement events, final once the chain's confirmations
+    /// are on top, tentative before), as of its latest poll; does not call the chain.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The indexed inventory.</returns>
+    [Alias("mesh.chain.indexed_inventory")]
+    Task<IndexedInventory> IndexedInventory(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings the index up to the head and compares it, per token and per protocol, with the vault contract's balances
+    /// read at that same head.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report; a difference is a line with status <see cref="ReconciliationStatus.Differs"/>, not an error.</returns>
+    /// <exception cref="Mesh.Errors.MeshException">
+    /// With <c>chain.unavailable</c> (unavailable) when the chain cannot be read, answers invalid data, or keeps moving
+    /// while the balances are read.
+    /// </exception>
+    [Alias("mesh.chain.reconcile")]
+    Task<ReconciliationReport> Reconcile(CancellationToken cancellationToken = default);
 }

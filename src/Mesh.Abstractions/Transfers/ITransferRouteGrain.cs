@@ -3,7 +3,8 @@ namespace Mesh.Transfers;
 /// <summary>
 /// One bridge route's use (key <c>asset/from/to</c>, e.g. <c>USDC/local-a/local-b</c>): what is in transit on it
 /// (bounded by the route's capacity) and its token-bucket rate limit (as Chainlink CCIP's), both from chains.json.
-/// A transfer is admitted on every hop of its route before it holds anything, and completes when it ends.
+/// A transfer is admitted on every hop of its route before it holds anything, and completes when it ends (or, when
+/// nothing crossed, returns its tokens).
 /// Idempotent by transfer id.
 /// </summary>
 [Alias("mesh.transfer.route")]
@@ -23,6 +24,17 @@ public interface ITransferRouteGrain : IGrainWithStringKey
     /// <returns>A task that completes when the change is durable.</returns>
     [Alias("mesh.transfer.route.complete")]
     Task Complete(string transferId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes a transfer that ended without crossing (refused on another hop, failed, or compensated) out of transit and
+    /// gives its amount back to the bucket, never above the capacity: only value that crossed spends the rate limit.
+    /// Unknown ids do nothing, so a repeat gives nothing back twice.
+    /// </summary>
+    /// <param name="transferId">The transfer's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the change is durable.</returns>
+    [Alias("mesh.transfer.route.give_back")]
+    Task GiveBack(string transferId, CancellationToken cancellationToken = default);
 
     /// <summary>What is in transit and what the bucket lets in now, base units.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

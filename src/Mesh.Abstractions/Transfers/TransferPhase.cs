@@ -14,13 +14,17 @@ public enum TransferPhase
     /// <summary>The destination's inventory for the release is reserved; nothing has left the source.</summary>
     Reserved = 1,
 
-    /// <summary>The lock on the source is submitted (or about to be): the transfer can no longer be cancelled.</summary>
+    /// <summary>The lock on the source is submitted (or about to be): the transfer can no longer be cancelled. A destination that halts now turns it to <see cref="Compensating"/> (no release is ever sent).</summary>
     Locking = 2,
 
     /// <summary>The lock is final on the source chain.</summary>
     Locked = 3,
 
-    /// <summary>The release on the destination is submitted (or about to be); from here the transfer only moves forward unless the chain reverts the release.</summary>
+    /// <summary>
+    /// The release on the destination is submitted (or about to be); from here the transfer only moves forward unless
+    /// the chain reverts the release. A destination that halts now is waited for (the transfer shows as stuck), never
+    /// answered with a refund: the sent release could still be mined, and both would pay.
+    /// </summary>
     Releasing = 4,
 
     /// <summary>The release is final on the destination chain.</summary>

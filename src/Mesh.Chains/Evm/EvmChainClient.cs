@@ -166,17 +166,29 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
             ToBlock = new BlockParameter(toBlock),
             Topics = topics,
         };
-        var logs = await _rpc.ReadAsync<FilterLog[]>("eth_getLogs", cancellationToken, filter).ConfigureAwait(false);
+        var logs = await _rpc.ReadAsync<FilterLog[]?>("eth_getLogs", cancellationToken, filter).ConfigureAwait(false)
+            ?? throw Invalid($"the node answered eth_getLogs for blocks {fromBlock}-{toBlock} with null");
         var events = new List<MovementEvent>(logs.Length);
         foreach (var log in logs)
         {
-            if (Decode(log) is { } movement)
+            if (Decode(log) is not { } movement)
             {
-                events.Add(movement);
+                continue;
             }
+
+            if (movement.BlockNumber < fromBlock || movement.BlockNumber > toBlock)
+            {
+                throw Invalid($"asked eth_getLogs for blocks {fromBlock}-{toBlock}, the node answered a log of block {movement.BlockNumber} (transaction {movement.TransactionHash})");
+            }
+
+            if (events.Count > 0 && (events[^1].BlockNumber, events[^1].LogIndex).CompareTo((movement.BlockNumber, movement.LogIndex)) >= 0)
+            {
+                throw Invalid($"the node answered eth_getLogs for blocks {fromBlock}-{toBlock} out of order: block {movement.BlockNumber} log {movement.LogIndex} after block {events[^1].BlockNumber} log {events[^1].LogIndex}");
+            }
+
+            events.Add(movement);
         }
 
-        events.Sort((a, b) => a.BlockNumber != b.BlockNumber ? a.BlockNumber.CompareTo(b.BlockNumber) : a.LogIndex.CompareTo(b.LogIndex));
         return events;
     }
 

@@ -75,4 +75,19 @@ internal sealed partial class ChainGrain
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Debug, Message = "Chain {Chain}: poll failed ({Code}): {Message}")]
     private static partial void LogPollFailed(ILogger logger, string chain, string code, string message);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Warning, Message = "Chain {Chain}: indexed blocks above {Ancestor} (up to {OldTop}) were reorganised away; {Unapplied} tentative events un-applied, the blocks are read again")]
+    private static partial void LogIndexReorg(ILogger logger, string chain, ulong ancestor, ulong oldTop, int unapplied);
+
+    [LoggerMessage(EventId = 2208, Level = LogLevel.Error, Message = "Chain {Chain}: a reorganisation above {Ancestor} (up to {OldTop}) replaced blocks the index had applied as final; {Unapplied} tentative events un-applied, the final ones stay (see the reconciliation)")]
+    private static partial void LogIndexFinalityBroken(ILogger logger, string chain, ulong ancestor, ulong oldTop, int unapplied);
+
+    [LoggerMessage(EventId = 2209, Level = LogLevel.Warning, Message = "Chain {Chain}: the index rejected the chain's answer at block {NextBlock}, nothing applied: {Message}")]
+    private static partial void LogIndexRejected(ILogger logger, string chain, ulong nextBlock, string message);
+
+    [LoggerMessage(EventId = 2210, Level = LogLevel.Debug, Message = "Chain {Chain}: index step at block {NextBlock} failed ({Code}): {Message}")]
+    private static partial void LogIndexFailed(ILogger logger, string chain, ulong nextBlock, string code, string message);
+
+    [LoggerMessage(EventId = 2211, Level = LogLevel.Warning, Message = "Chain {Chain}: reconciliation at block {Block} differs for {Asset} of {Protocol} by {Difference} base units")]
+    private static partial void LogReconciliationDiffers(ILogger logger, string chain, ulong block, string asset, string protocol, string difference);
 }

@@ -10,8 +10,10 @@ namespace Mesh.Grains.Chains;
 
 /// <summary>
 /// One chain of the mesh: polls it through its <see cref="IChainClient"/> every block time (at least every
-/// <see cref="ChainMonitorOptions.MinimumPollInterval"/>) while active, and answers its status. Persists only the
-/// last head seen and the reorganisation record; everything else is read from the chain again on activation.
+/// <see cref="ChainMonitorOptions.MinimumPollInterval"/>) while active, and answers its status; each good poll also
+/// advances the chain's event index (<see cref="ChainIndexer"/>). Persists the last head seen, the reorganisation
+/// record and the index (written at once when its totals or tentative events change); everything else is read from
+/// the chain again on activation.
 /// </summary>
 internal sealed partial class ChainGrain(
     [PersistentState("chain")] IPersistentState<ChainState> state,
@@ -22,8 +24,13 @@ internal sealed partial class ChainGrain(
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
     private ChainMonitor? _monitor;
+    private ChainIndexer? _indexer;
+    private IChainClient? _client;
     private IGrainTimer? _poll;
     private DateTimeOffset _persistedAt;
+    private long _persistedIndexVersion;
+    private ChainClientException? _indexError;
+    private DateTimeOffset? _indexErrorAt;
 
     private ChainMonitor Monitor => _monitor
         ?? throw new MeshException(MeshErrorKind.NotFound, "chain.unknown", $"'{this.GetPrimaryKeyString()}' is not a chain of this mesh.");
@@ -37,6 +44,8 @@ internal sealed partial class ChainGrain(
         }
 
         _monitor = new ChainMonitor(definition, client, options.Value, time, state.State);
+        _indexer = new ChainIndexer(definition, client, options.Value, state.State.Index);
+        _client = client;
         _persistedAt = time.GetUtcNow();
         await Poll(cancellationToken);
         var period = definition.BlockTime < options.Value.MinimumPollInterval ? options.Value.MinimumPollInterval : definition.BlockTime;
@@ -48,7 +57,7 @@ internal sealed partial class ChainGrain(
         _poll?.Dispose();
         if (_monitor is not null && Changed(_monitor.ToState()))
         {
-            await Persist(_monitor.ToState(), cancellationToken);
+            await Persist(cancellationToken);
         }
     }
 
@@ -82,20 +91,29 @@ internal sealed partial class ChainGrain(
         var monitor = Monitor;
         var outcome = await monitor.PollAsync(cancellationToken);
         Report(outcome);
-        var current = monitor.ToState();
-        var due = time.GetUtcNow() - _persistedAt >= options.Value.PersistInterval;
-        if (Changed(current) && (outcome.Reorg is not null || outcome.HealthChanged || due))
+        ChainIndexStep? step = null;
+        if (outcome.Failure is null && monitor.Head is { } head)
         {
-            await Persist(current, cancellationToken);
+            // A failed step is logged and shown by IndexedInventory; the next poll tries again from the same cursor.
+            step = await Index(head, monitor.FinalizedNumber ?? 0, rethrow: false, cancellationToken);
+        }
+
+        var due = time.GetUtcNow() - _persistedAt >= options.Value.PersistInterval;
+        if (step?.Material == true || (Changed(monitor.ToState()) && (outcome.Reorg is not null || outcome.HealthChanged || due)))
+        {
+            await Persist(cancellationToken);
         }
     }
 
     private bool Changed(ChainState current) =>
-        current.HeadHash != state.State.HeadHash || current.Reorgs != state.State.Reorgs;
+        current.HeadHash != state.State.HeadHash || current.Reorgs != state.State.Reorgs || _indexer?.Version != _persistedIndexVersion;
 
-    private async Task Persist(ChainState current, CancellationToken cancellationToken)
+    private async Task Persist(CancellationToken cancellationToken)
     {
         var previous = state.State;
+        var current = Monitor.ToState();
+        current.Index = _indexer!.ToState();
+        var version = _indexer.Version;
         state.State = current;
         try
         {
@@ -108,6 +126,7 @@ internal sealed partial class ChainGrain(
         }
 
         _persistedAt = time.GetUtcNow();
+        _persistedIndexVersion = version;
     }
 
     private ChainStatus View()

@@ -42,6 +42,22 @@ public sealed class ChainMonitorOptions
     /// <value>The default is one minute.</value>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Gets or sets the first block the event index reads (the vault contract's deployment block, or 0).</summary>
+    /// <value>The default is 0.</value>
+    public ulong IndexFromBlock { get; set; }
+
+    /// <summary>Gets or sets how many blocks one <c>eth_getLogs</c> call of the event index covers at most.</summary>
+    /// <value>The default is 1000.</value>
+    public int IndexBlockRange { get; set; } = 1000;
+
+    /// <summary>Gets or sets how many block ranges the event index reads at most in one poll (it catches up over several polls).</summary>
+    /// <value>The default is 4.</value>
+    public int IndexRangesPerPoll { get; set; } = 4;
+
+    /// <summary>Gets or sets how many operation ids of the latest final events the index remembers to refuse one applied twice.</summary>
+    /// <value>The default is 4096.</value>
+    public int IndexRecentOperations { get; set; } = 4096;
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">Naming the first setting out of range.</exception>
     public void Validate()
@@ -55,6 +71,18 @@ public sealed class ChainMonitorOptions
         Positive(MinimumPollInterval, nameof(MinimumPollInterval));
         Positive(MaxFutureSkew, nameof(MaxFutureSkew));
         Positive(PersistInterval, nameof(PersistInterval));
+        Positive(IndexBlockRange, nameof(IndexBlockRange));
+        Positive(IndexRangesPerPoll, nameof(IndexRangesPerPoll));
+        Positive(IndexRecentOperations, nameof(IndexRecentOperations));
+        if (IndexBlockRange > 100_000)
+        {
+            throw new ArgumentException($"{Section}:{nameof(IndexBlockRange)} must be at most 100000; it is {IndexBlockRange}.");
+        }
+
+        if (IndexRecentOperations > 1_000_000)
+        {
+            throw new ArgumentException($"{Section}:{nameof(IndexRecentOperations)} must be at most 1000000; it is {IndexRecentOperations}.");
+        }
         if (RememberedBlocks > 10_000)
         {
             throw new ArgumentException($"{Section}:{nameof(RememberedBlocks)} must be at most 10000; it is {RememberedBlocks}.");

@@ -2,7 +2,7 @@ namespace Mesh.Grains.Chains;
 
 /// <summary>
 /// What a chain grain keeps across activations: the last head it saw (so that a halted chain stays halted, not
-/// freshly healthy, after a restart) and its reorganisation record. Plain data for the grain's JSON storage; the
+/// freshly healthy, after a restart), its reorganisation record and its event index. Plain data for the grain's JSON storage; the
 /// rest is read from the chain again on activation.
 /// </summary>
 internal sealed class ChainState
@@ -24,4 +24,7 @@ internal sealed class ChainState
 
     /// <summary>Gets or sets when the latest reorganisation was seen, or null before the first.</summary>
     public DateTimeOffset? LastReorgAt { get; set; }
+
+    /// <summary>Gets or sets the event index (cursor, totals, tentative events), or null before the first index step.</summary>
+    public ChainIndexState? Index { get; set; }
 }

@@ -8,6 +8,11 @@ namespace Mesh.Grains.Markets;
 /// <param name="DailyVolatility">The market's daily volatility used by its impact model (the <c>σ</c> of the square-root law).</param>
 /// <param name="ImpactCoefficient">The square-root law's coefficient (<c>Y</c>), about 1 in the empirical literature.</param>
 /// <param name="AsOf">When the conditions were taken.</param>
+/// <param name="DailyDepth">
+/// The day's depth before recent sales took from it (the book once healed, under today's conditions), in base units;
+/// <paramref name="Depth"/> is what is left of it now. Null when the venue does not tell them apart (then both are
+/// <paramref name="Depth"/>).
+/// </param>
 public sealed record MarketConditions(
     string Asset,
     string QuoteAsset,
@@ -15,4 +20,5 @@ public sealed record MarketConditions(
     UInt128 Depth,
     double DailyVolatility,
     double ImpactCoefficient,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf,
+    UInt128? DailyDepth = null);

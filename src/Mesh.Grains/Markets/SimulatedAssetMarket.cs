@@ -79,7 +79,7 @@ internal sealed class SimulatedAssetMarket
     internal MarketConditions Conditions(DateTimeOffset now)
     {
         Advance(now);
-        return new MarketConditions(Asset, _options.QuoteAsset, Mid, Available(), _options.DailyVolatility, _options.ImpactCoefficient, now);
+        return new MarketConditions(Asset, _options.QuoteAsset, Mid, Available(), _options.DailyVolatility, _options.ImpactCoefficient, now, ToBaseUnits(EffectiveDepth));
     }
 
     internal SimulatedMarketState State(DateTimeOffset now)

@@ -5,8 +5,9 @@ namespace Mesh.Grains.Rebalancing;
 /// <param name="DailyVolatility">σ_daily: the venue's, when its impact model states one, else the oracle's forecast ÷ √365; null when unknown.</param>
 /// <param name="Depth">The venue's depth in base units per day; null without a venue or a market.</param>
 /// <param name="ImpactCoefficient">Y: the venue's, else the configured one.</param>
+/// <param name="DailyDepth">The venue's depth before recent sales took from it; <paramref name="Depth"/> when the venue does not tell them apart.</param>
 /// <param name="Basis">Why the adaptive capacity is or is not known: <c>adaptive</c>, <c>static.no_venue</c>, <c>static.no_market</c>, <c>static.no_volatility</c>.</param>
-internal sealed record MarketReading(decimal? Price, double? DailyVolatility, UInt128? Depth, double ImpactCoefficient, string Basis)
+internal sealed record MarketReading(decimal? Price, double? DailyVolatility, UInt128? Depth, double ImpactCoefficient, string Basis, UInt128? DailyDepth = null)
 {
     private static readonly double DaysPerYear = Math.Sqrt(365.0);
 
@@ -28,6 +29,6 @@ internal sealed record MarketReading(decimal? Price, double? DailyVolatility, UI
         sigma = sigma is { } s && double.IsFinite(s) && s >= 0 ? s : null;
         var y = conditions?.ImpactCoefficient is { } c && double.IsFinite(c) && c > 0 ? c : fallbackCoefficient;
         var basis = !hasVenue ? "static.no_venue" : conditions is null ? "static.no_market" : sigma is null ? "static.no_volatility" : "adaptive";
-        return new MarketReading(price, sigma, conditions?.Depth, y, basis);
+        return new MarketReading(price, sigma, conditions?.Depth, y, basis, conditions is null ? null : conditions.DailyDepth ?? conditions.Depth);
     }
 }

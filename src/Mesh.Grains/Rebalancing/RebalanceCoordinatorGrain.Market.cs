@@ -21,7 +21,22 @@ internal sealed partial class RebalanceCoordinatorGrain
             LogOracleUnavailable(logger, Asset, exception);
         }
 
+        Remember(snapshot);
         return MarketReading.From(snapshot, _venue is not null, _venue?.Conditions(Asset), Rules.ImpactCoefficient);
+    }
+
+    /// <summary>Keeps the oracle's prices, one per round at the round's time, over the drift window (for the cost of delay).</summary>
+    private void Remember(OracleSnapshot? snapshot)
+    {
+        if (snapshot is not { Price: { } price, UpdatedAt: { } at } || price <= 0 || snapshot.Round <= _lastRound)
+        {
+            return;
+        }
+
+        _lastRound = snapshot.Round;
+        _prices.Add((at, price));
+        var keepFrom = at - (2 * Options.DriftWindow);
+        _prices.RemoveAll(p => p.At < keepFrom);
     }
 
     /// <summary>The market's capacity before the global budget: the static cap, and under the adaptive policy the impact bound.</summary>
@@ -40,6 +55,12 @@ internal sealed partial class RebalanceCoordinatorGrain
                 }
 
                 var q = CapacityModel.Capacity(depth, sigma, reading.ImpactCoefficient, Options.ImpactBound);
+                if (Options.CostOfDelay)
+                {
+                    // While the price falls, what is cheaper to sell now than after the book heals goes now too.
+                    q = UInt128.Max(q, DelayCost.Capacity(reading.DailyDepth ?? depth, depth, sigma, reading.ImpactCoefficient, DelayCost.FallRate(_prices, Options.DriftWindow), Options.PermanentImpactShare, Options.ImpactHalfLife));
+                }
+
                 return q < Rules.Hole ? (q, "adaptive") : (Rules.Hole, "static");
         }
     }

@@ -30,6 +30,10 @@ internal sealed partial class RebalanceCoordinatorGrain(
 {
     private const string SweepReminder = "rebalance-sweep";
     private readonly List<PendingOperation> _pending = [];
+
+    /// <summary>The oracle's prices seen lately, oldest first, one per round (in memory: after an activation the trend is read afresh).</summary>
+    private readonly List<(DateTimeOffset At, decimal Price)> _prices = [];
+    private long _lastRound;
     private readonly IMarketVenue? _venue = services.GetService<IMarketVenue>();
     private CoordinatorBook? _book;
     private MarketRules? _rules;

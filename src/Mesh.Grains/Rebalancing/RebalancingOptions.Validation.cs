@@ -13,6 +13,9 @@ public sealed partial class RebalancingOptions
         Require(GlobalCap is null || GlobalCap > UInt128.Zero, nameof(GlobalCap), "must be above zero (leave it unset for no global cap)");
         Require(double.IsFinite(ImpactBound) && ImpactBound > 0 && ImpactBound < 1, nameof(ImpactBound), $"must be above 0 and below 1; it is {ImpactBound}");
         Require(double.IsFinite(ImpactCoefficient) && ImpactCoefficient > 0, nameof(ImpactCoefficient), $"must be a finite number above 0; it is {ImpactCoefficient}");
+        Require(PermanentImpactShare is >= 0 and <= 1, nameof(PermanentImpactShare), $"must be in [0, 1]; it is {PermanentImpactShare}");
+        Require(ImpactHalfLife > TimeSpan.Zero, nameof(ImpactHalfLife), $"must be above zero; it is {ImpactHalfLife}");
+        Require(DriftWindow > TimeSpan.Zero, nameof(DriftWindow), $"must be above zero; it is {DriftWindow}");
         Require(GrantTtl > TimeSpan.Zero, nameof(GrantTtl), $"must be above zero; it is {GrantTtl}");
         Require(QueueTtl > TimeSpan.Zero, nameof(QueueTtl), $"must be above zero; it is {QueueTtl}");
         Require(BatchWindow >= TimeSpan.Zero && BatchWindow <= TimeSpan.FromSeconds(1), nameof(BatchWindow), $"must be between 0 and 1 second; it is {BatchWindow}");

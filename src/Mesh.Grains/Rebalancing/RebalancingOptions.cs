@@ -36,6 +36,26 @@ public sealed partial class RebalancingOptions
     /// <value>The default is 0.02 (2%).</value>
     public double ImpactBound { get; set; } = 0.02;
 
+    /// <summary>
+    /// Gets or sets whether the adaptive policy weighs the cost of waiting against the impact it saves
+    /// (<see cref="DelayCost"/>): while the oracle's price falls, the capacity rises to what is cheaper to sell now than
+    /// after the book heals, up to the static caps.
+    /// </summary>
+    /// <value>The default is true.</value>
+    public bool CostOfDelay { get; set; } = true;
+
+    /// <summary>Gets or sets the share of a sale's impact that is permanent (paid whenever the quantity is sold, so not saved by waiting).</summary>
+    /// <value>The default is 2/3 (impact relaxes to about two thirds of its peak after a meta-order: Moro et al. 2009; Farmer, Gerig, Lillo and Waelbroeck 2013).</value>
+    public double PermanentImpactShare { get; set; } = 2.0 / 3.0;
+
+    /// <summary>Gets or sets the half-life of the transient impact (how fast the book refills after sales).</summary>
+    /// <value>The default is 10 minutes.</value>
+    public TimeSpan ImpactHalfLife { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets or sets how far back a coordinator reads the oracle's trend for the cost of delay.</summary>
+    /// <value>The default is 5 minutes.</value>
+    public TimeSpan DriftWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gets or sets the square-root law's coefficient <c>Y</c> used when the venue gives none.</summary>
     /// <value>The default is 1.</value>
     public double ImpactCoefficient { get; set; } = 1.0;

@@ -10,7 +10,10 @@ internal sealed partial class TransferGrain
 {
     internal const string ResumeReminder = "mesh.transfer.resume";
 
+    private readonly Dictionary<string, (ulong Number, DateTimeOffset Since)> _heads = new(StringComparer.Ordinal);
+
     private IGrainTimer? _poll;
+    private IGrainReminder? _reminder;
 
     private IChainClient Source => chainClients.GetClient(state.State.Quote!.Request.From);
 
@@ -45,19 +48,35 @@ internal sealed partial class TransferGrain
         };
     }
 
-    /// <summary>A chain as the transfer sees it on its own clock: halted when its head is older than <see cref="TransferOptions.HaltedAfterBlocks"/> block times, unreachable when it does not answer.</summary>
+    /// <summary>
+    /// A chain as the transfer sees it on its own clock: unreachable when it does not answer, halted when its head
+    /// number has not moved for <see cref="TransferOptions.HaltedAfterBlocks"/> block times. A head number is taken to
+    /// exist since the earlier of its block's timestamp and the first time this activation saw it, so that a chain whose
+    /// timestamps run ahead of the clock (an automining node gives every block its own second) is judged by what is
+    /// observed, and a first look at a long-stopped chain still sees it halted. A node that mines only on transactions
+    /// (no timed blocks) is indistinguishable from a halted chain: local nodes run timed blocks (<c>blockTimeMs</c>).
+    /// </summary>
     private async Task<ChainHealth> HealthOf(string chain, CancellationToken cancellationToken)
     {
         var definition = chains.FindChain(chain)!;
+        BlockHeader head;
         try
         {
-            var head = await chainClients.GetClient(chain).GetHeadAsync(cancellationToken);
-            return time.GetUtcNow() - head.Timestamp >= definition.BlockTime * Options.HaltedAfterBlocks ? ChainHealth.Halted : ChainHealth.Healthy;
+            head = await chainClients.GetClient(chain).GetHeadAsync(cancellationToken);
         }
         catch (ChainClientException e) when (e.IsTransient || e.Kind == ChainErrorKind.InvalidResponse)
         {
             return ChainHealth.Unreachable;
         }
+
+        var now = time.GetUtcNow();
+        if (!_heads.TryGetValue(chain, out var seen) || seen.Number != head.Number)
+        {
+            seen = (head.Number, head.Timestamp < now ? head.Timestamp : now);
+            _heads[chain] = seen;
+        }
+
+        return now - seen.Since >= definition.BlockTime * Options.HaltedAfterBlocks ? ChainHealth.Halted : ChainHealth.Healthy;
     }
 
     /// <summary>Plans on the routes of chains.json with every chain's health and every route's use now.</summary>
@@ -67,16 +86,20 @@ internal sealed partial class TransferGrain
         var loads = new Dictionary<Mesh.Chains.Configuration.BridgeRoute, RouteLoad>();
         if (chains.FindChain(request.From ?? "") is not null && chains.FindChain(request.To ?? "") is not null)
         {
+            // Every chain's head and every route's load at once: a quote waits for the slowest, not for their sum.
             var routes = chains.Routes.Where(r => r.Asset == request.Asset).ToList();
-            foreach (var chain in routes.SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal))
+            var names = routes.SelectMany(r => new[] { r.From, r.To }).Distinct(StringComparer.Ordinal).ToList();
+            var healths = Task.WhenAll(names.Select(chain => HealthOf(chain, cancellationToken)));
+            var used = await Task.WhenAll(routes.Select(route => RouteGrain(route.Asset, route.From, route.To).Load(cancellationToken)));
+            var judged = await healths;
+            for (var i = 0; i < names.Count; i++)
             {
-                health[chain] = await HealthOf(chain, cancellationToken);
+                health[names[i]] = judged[i];
             }
 
-            foreach (var route in routes)
+            for (var i = 0; i < routes.Count; i++)
             {
-                var (inTransit, available) = await RouteGrain(route.Asset, route.From, route.To).Load(cancellationToken);
-                loads[route] = new RouteLoad(inTransit, available);
+                loads[routes[i]] = new RouteLoad(used[i].InTransit, used[i].BucketAvailable);
             }
         }
 
@@ -97,14 +120,14 @@ internal sealed partial class TransferGrain
         return path.Zip(path.Skip(1), (from, to) => RouteGrain(quote.Request.Asset, from, to));
     }
 
-    /// <summary>Admits the transfer on every hop (the whole amount on each, an upper bound); on a refusal every hop is completed again.</summary>
+    /// <summary>Admits the transfer on every hop (the whole amount on each, an upper bound); on a refusal the hops admitted so far give their tokens back.</summary>
     private async Task<string?> AdmitAsync(CancellationToken cancellationToken)
     {
         foreach (var hop in Hops())
         {
             if (await hop.Admit(Id, state.State.Quote!.Request.Amount, cancellationToken) is { } refusal)
             {
-                await CompleteHopsAsync(cancellationToken);
+                await CompleteHopsAsync(crossed: false, cancellationToken);
                 return refusal;
             }
         }
@@ -112,13 +135,9 @@ internal sealed partial class TransferGrain
         return null;
     }
 
-    private async Task CompleteHopsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var hop in Hops())
-        {
-            await hop.Complete(Id, cancellationToken);
-        }
-    }
+    /// <summary>Takes the transfer out of transit on every hop; when nothing <paramref name="crossed"/>, the hops' buckets get their tokens back.</summary>
+    private Task CompleteHopsAsync(bool crossed, CancellationToken cancellationToken) =>
+        Task.WhenAll(Hops().Select(hop => crossed ? hop.Complete(Id, cancellationToken) : hop.GiveBack(Id, cancellationToken)));
 
     private void EnsurePolling()
     {
@@ -131,27 +150,35 @@ internal sealed partial class TransferGrain
         _poll = null;
     }
 
-    private async Task EnsureReminder(CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the resume reminder unless it is (a transfer executed for the first time has none: no need to look),
+    /// keeping its handle so that <see cref="Finish"/> need not look it up either.
+    /// </summary>
+    private async Task EnsureReminder(bool firstExecute, CancellationToken cancellationToken)
     {
-        if (await this.GetReminder(ResumeReminder, cancellationToken) is null)
+        if (_reminder is not null)
         {
-            await this.RegisterOrUpdateReminder(ResumeReminder, Options.ResumePeriod, Options.ResumePeriod, cancellationToken);
+            return;
         }
+
+        _reminder = firstExecute ? null : await this.GetReminder(ResumeReminder, cancellationToken);
+        _reminder ??= await this.RegisterOrUpdateReminder(ResumeReminder, Options.ResumePeriod, Options.ResumePeriod, cancellationToken);
     }
 
     /// <summary>
-    /// After the terminal write: out of the in-flight index, no more reminders, no more polls (each step repeatable).
+    /// After the terminal write: off every hop (a settled transfer's tokens stay spent, any other's come back), out of the
+    /// in-flight index, no more reminders, no more polls (each step repeatable).
     /// The timer goes last: disposing it cancels the token of the poll that may be running this very step.
     /// </summary>
     private async Task Finish(CancellationToken cancellationToken)
     {
         if (state.State.ExecuteRequested)
         {
-            await CompleteHopsAsync(cancellationToken);
-            await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken);
-            if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
+            await Task.WhenAll(CompleteHopsAsync(state.State.Phase == TransferPhase.Settled, cancellationToken), GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Remove(Id, cancellationToken));
+            if ((_reminder ?? await this.GetReminder(ResumeReminder, cancellationToken)) is { } reminder)
             {
                 await this.UnregisterReminder(reminder, cancellationToken);
+                _reminder = null;
             }
         }
 

@@ -8,10 +8,21 @@ namespace Mesh.Grains.Transfers;
 
 /// <summary>
 /// The saga's steps. <see cref="Drive"/> runs steps until one has to wait for a chain; each step returns whether it
-/// moved the transfer on. Once the release is submitted the transfer only moves forward, unless the destination
-/// reverts the release: a release still pending on a halted chain is waited for (and shown as stuck), never answered
-/// with a refund, because both would then pay.
+/// moved the transfer on.
 /// </summary>
+/// <remarks>
+/// The refund rule: a transfer refunds its lock only when the release can never pay. That holds in three cases only:
+/// (1) the release was never sent: the destination was judged halted while the lock was pending, or halted or
+/// unreachable just before the release (<see cref="TransferState.ReleaseSubmitted"/> is written before the release
+/// is signed, so a crash in between counts as sent); (2) the release reverted in a final block (that transaction can
+/// never run again, and the saga never sends the release's id again); (3) the destination knows nothing of the
+/// release (no receipt, no Movement event of its id, no pending transaction) and refuses its resubmission outright:
+/// the EVM client resends the same signed bytes first and signs anew only once their nonce is taken, so the first
+/// signing can no longer be mined either. A sent release that is pending, or that a halted or unreachable destination
+/// cannot be asked about, may still be mined later: it is waited for (resent under the same id, which the vault takes
+/// once) and the transfer is shown as stuck after <see cref="TransferOptions.StuckAfter"/>; it is never answered
+/// with a refund, because both would then pay.
+/// </remarks>
 internal sealed partial class TransferGrain
 {
     private async Task Drive(CancellationToken cancellationToken)
@@ -54,8 +65,10 @@ internal sealed partial class TransferGrain
     private async Task<bool> Reserve(CancellationToken cancellationToken)
     {
         var quote = state.State.Quote!;
-        await GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Add(Id, cancellationToken);
-        if (await AdmitAsync(cancellationToken) is { } refusal)
+        var indexed = GrainFactory.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).Add(Id, cancellationToken);
+        var refused = await AdmitAsync(cancellationToken);
+        await indexed;
+        if (refused is { } refusal)
         {
             await Commit(t =>
             {
@@ -88,7 +101,7 @@ internal sealed partial class TransferGrain
             Enter(t, TransferPhase.Locking, $"locking {quote.Request.Amount} {quote.Request.Asset} on {quote.Request.From} (operation {LockId})");
             t.LockSubmitted = true;
         }, cancellationToken);
-        return await SubmitOrCompensate(ChainKind.Lock, cancellationToken);
+        return await SubmitOrCompensate(ChainKind.Lock, followNow: true, cancellationToken);
     }
 
     private async Task<bool> FollowLock(CancellationToken cancellationToken)
@@ -108,17 +121,33 @@ internal sealed partial class TransferGrain
                 await StartCompensation(status.FailureCode ?? "lock.failed", $"The lock reverted on {state.State.Quote!.Request.From}: {status.FailureReason}", t => t.LockResolved = true, cancellationToken);
                 return true;
             case OperationState.Unknown when !timedOut:
-                return await SubmitOrCompensate(ChainKind.Lock, cancellationToken);
+                return await SubmitOrCompensate(ChainKind.Lock, followNow: false, cancellationToken);
             default:
                 state.State.LockTransaction ??= status.TransactionHash?.ToString();
                 if (!timedOut)
                 {
-                    return false;
+                    return await CompensateIfDestinationHalted(cancellationToken);
                 }
 
                 await StartCompensation("lock.timeout", $"The lock was not final on {state.State.Quote!.Request.From} within {Options.LockTimeout}.", null, cancellationToken);
                 return true;
         }
+    }
+
+    /// <summary>
+    /// While the lock waits for finality, the destination is watched too: once it is judged halted the transfer
+    /// compensates (it waits for the lock's fate, then refunds it), since the release has not been sent and now never is.
+    /// </summary>
+    private async Task<bool> CompensateIfDestinationHalted(CancellationToken cancellationToken)
+    {
+        var quote = state.State.Quote!;
+        if (await HealthOf(quote.Request.To, cancellationToken) != ChainHealth.Halted)
+        {
+            return false;
+        }
+
+        await StartCompensation("destination.halted", $"{quote.Request.To} halted while the lock on {quote.Request.From} was becoming final; the release is never sent and the lock is refunded.", null, cancellationToken);
+        return true;
     }
 
     private async Task<bool> StartRelease(CancellationToken cancellationToken)
@@ -137,7 +166,7 @@ internal sealed partial class TransferGrain
             Enter(t, TransferPhase.Releasing, $"releasing {quote.Delivered} {quote.Request.Asset} on {quote.Request.To} (operation {ReleaseId})");
             t.ReleaseSubmitted = true;
         }, cancellationToken);
-        return await SubmitOrCompensate(ChainKind.Release, cancellationToken);
+        return await SubmitOrCompensate(ChainKind.Release, followNow: true, cancellationToken);
     }
 
     private async Task<bool> FollowRelease(CancellationToken cancellationToken)
@@ -157,7 +186,7 @@ internal sealed partial class TransferGrain
                 await StartCompensation(status.FailureCode ?? "release.failed", $"The release reverted on {state.State.Quote!.Request.To}: {status.FailureReason}", null, cancellationToken);
                 return true;
             case OperationState.Unknown:
-                return await SubmitOrCompensate(ChainKind.Release, cancellationToken);
+                return await SubmitOrCompensate(ChainKind.Release, followNow: false, cancellationToken);
             default:
                 state.State.ReleaseTransaction ??= status.TransactionHash?.ToString();
                 return false;
@@ -238,8 +267,14 @@ internal sealed partial class TransferGrain
             also?.Invoke(t);
         }, cancellationToken);
 
-    /// <summary>Submits the lock or the release; a submission the chain refuses outright (nothing live under the id) compensates.</summary>
-    private async Task<bool> SubmitOrCompensate(ChainKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits the lock or the release; a submission the chain refuses outright (nothing live under the id) compensates.
+    /// With <paramref name="followNow"/> the operation is looked at again at once rather than at the next poll: a chain
+    /// that includes a transaction as it is sent (an automining node, or one with no confirmations to wait for) moves
+    /// the transfer on without a poll interval's delay. A resubmission waits for the poll, so that an operation the
+    /// chain keeps forgetting is not resent in a loop.
+    /// </summary>
+    private async Task<bool> SubmitOrCompensate(ChainKind kind, bool followNow, CancellationToken cancellationToken)
     {
         var chain = kind == ChainKind.Lock ? Source : Destination;
         try
@@ -254,7 +289,7 @@ internal sealed partial class TransferGrain
                 state.State.ReleaseTransaction = submission.TransactionHash.ToString();
             }
 
-            return false;
+            return followNow;
         }
         catch (ChainClientException e) when (!e.IsTransient)
         {
@@ -263,10 +298,9 @@ internal sealed partial class TransferGrain
         }
     }
 
-    private async Task FreeClaims(CancellationToken cancellationToken)
+    private Task FreeClaims(CancellationToken cancellationToken)
     {
         var quote = state.State.Quote!;
-        await Inventory(quote.Request.To).Free(ReleaseClaim, cancellationToken);
-        await Inventory(quote.Request.From).Free(RefundClaim, cancellationToken);
+        return Task.WhenAll(Inventory(quote.Request.To).Free(ReleaseClaim, cancellationToken), Inventory(quote.Request.From).Free(RefundClaim, cancellationToken));
     }
 }

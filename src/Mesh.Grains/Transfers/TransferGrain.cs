@@ -98,7 +98,8 @@ internal sealed partial class TransferGrain(
             throw new MeshException(MeshErrorKind.Conflict, Cancelled, $"Transfer {Id} was cancelled; use a new request id.");
         }
 
-        if (!s.ExecuteRequested)
+        var firstExecute = !s.ExecuteRequested;
+        if (firstExecute)
         {
             if (time.GetUtcNow() > quote.ExpiresAt)
             {
@@ -115,7 +116,7 @@ internal sealed partial class TransferGrain(
         if (!IsTerminal(state.State.Phase))
         {
             // A durable wake-up before anything leaves this grain: if the silo dies mid-saga, the reminder resumes it.
-            await EnsureReminder(cancellationToken);
+            await EnsureReminder(firstExecute, cancellationToken);
             EnsurePolling();
         }
 

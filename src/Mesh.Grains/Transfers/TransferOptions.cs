@@ -26,7 +26,11 @@ public sealed class TransferOptions
     /// <value>The default is 1 minute.</value>
     public TimeSpan ResumePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Gets or sets after how many block times without a new head a chain counts as halted for a transfer.</summary>
+    /// <summary>
+    /// Gets or sets after how many block times (chains.json's <c>blockTimeMs</c>) without a new head number a chain
+    /// counts as halted for a transfer. A destination judged halted before the release is sent makes the transfer
+    /// compensate; once the release is sent, a halt only makes it wait (see the refund rule on the saga).
+    /// </summary>
     /// <value>The default is 5.</value>
     public int HaltedAfterBlocks { get; set; } = 5;
 

@@ -73,6 +73,31 @@ internal sealed class TransferRouteGrain(
         }
     }
 
+    public async Task GiveBack(string transferId, CancellationToken cancellationToken = default)
+    {
+        _ = Route;
+        var s = state.State;
+        if (!s.InTransit.Remove(transferId, out var amount))
+        {
+            return;
+        }
+
+        var before = (s.Tokens, s.RefilledAtUnixSeconds);
+        var bucket = Bucket();
+        bucket.Return(amount, time.GetUtcNow());
+        (s.Tokens, s.RefilledAtUnixSeconds) = (bucket.Tokens, bucket.RefilledAtUnixSeconds);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            s.InTransit[transferId] = amount;
+            (s.Tokens, s.RefilledAtUnixSeconds) = before;
+            throw;
+        }
+    }
+
     public Task<(UInt128 InTransit, UInt128 BucketAvailable)> Load(CancellationToken cancellationToken = default) =>
         Task.FromResult((InTransit(), Bucket().Available(time.GetUtcNow())));
 

@@ -7,4 +7,5 @@ namespace Mesh.Grains.Vaults;
 /// <param name="DailyVolumeUsd">Market depth: the USD value of the asset that trades in a day (for the impact term).</param>
 /// <param name="HaircutMultiplier">≥ 1; raised while the oracle's circuit breaker is open.</param>
 /// <param name="Stale">True when the oracle has no fresh quorum.</param>
-internal sealed record AssetMarket(string Asset, double Price, double AnnualVolatility, double DailyVolumeUsd, double HaircutMultiplier, bool Stale);
+/// <param name="LongRunVolatility">The oracle's annualized long-run volatility, for the through-the-cycle haircut of anti-procyclicality; null when unknown.</param>
+internal sealed record AssetMarket(string Asset, double Price, double AnnualVolatility, double DailyVolumeUsd, double HaircutMultiplier, bool Stale, double? LongRunVolatility = null);

@@ -62,6 +62,12 @@ internal sealed partial class VaultGrain
             var open = s.Sales.OpenRequest;
             if (health.HealthFactor is not { } hf || hf >= riskOptions.Value.BandMin)
             {
+                if (s.Rebalancing.Predictive && health.HealthFactor is { } healthy && (open is null || IsShift(open)))
+                {
+                    await ShiftAsync(open, healthy, venue, cancellationToken);
+                    return;
+                }
+
                 if (open is not null && await Coordinator(open).Status(open, cancellationToken) is { Status: GrantStatus.Queued })
                 {
                     await Coordinator(open).Release(open, "healthy", cancellationToken);
@@ -193,7 +199,11 @@ internal sealed partial class VaultGrain
             op = done;
             await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
             await CloseRequest(requestId, cancellationToken);
-            await RepayFrom(fill, operationId, cancellationToken);
+            if (!IsShift(operationId))
+            {
+                // A shift's proceeds stay as stable collateral (its point); a sale for health repays the debt.
+                await RepayFrom(fill, operationId, cancellationToken);
+            }
         }
         else if (s.Sales.OpenRequest == requestId)
         {

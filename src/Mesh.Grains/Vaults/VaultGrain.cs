@@ -26,6 +26,9 @@ internal sealed partial class VaultGrain(
     private ExposurePortfolio? _portfolio;
     private double? _expectedShortfall;
     private readonly Dictionary<string, OracleSnapshot> _snapshots = new(StringComparer.Ordinal);
+
+    /// <summary>The haircuts applied last per asset, where anti-procyclical haircuts' speed limit starts from (kept in memory: a vault activated again starts from the model's haircut, the cautious side).</summary>
+    private readonly Dictionary<string, AppliedHaircut> _haircuts = new(StringComparer.Ordinal);
     private Dictionary<string, int>? _decimals;
 
     private VaultKey Key => _key ??= VaultKey.Parse(this.GetPrimaryKeyString());
@@ -130,8 +133,8 @@ internal sealed partial class VaultGrain(
         _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
 
         var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
-        var balances = new VaultBalances(s.Balances, s.Debt, decimals, s.RecallDue);
-        var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now);
+        var balances = new VaultBalances(WithSaleInFlight(s), s.Debt, decimals, s.RecallDue);
+        var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now, _haircuts);
         if (persistNeed && health.Need?.Direction != s.Need?.Direction)
         {
             var previous = s.Need;
@@ -148,6 +151,24 @@ internal sealed partial class VaultGrain(
         }
 
         return health;
+    }
+
+    /// <summary>
+    /// The balances a valuation counts: a sale recorded but not yet filled (its order waits for the venue's batch) took
+    /// its quantity out of the balance, and its proceeds have not come in; until they do, the quantity still backs the
+    /// debt (it is the vault's, in escrow at the venue), so it is valued as collateral. Without it, a vault whose sale
+    /// waits one step would show a health factor that drops by the whole sale and comes back with the fill.
+    /// </summary>
+    private static Dictionary<string, UInt128> WithSaleInFlight(VaultState s)
+    {
+        if (s.Sales.PendingOperation is not { } pending || !s.Operations.TryGetValue(pending, out var sale) || sale.Status != OperationStatus.Pending || sale.Kind != Mesh.Vaults.OperationKind.Sale)
+        {
+            return s.Balances;
+        }
+
+        var counted = new Dictionary<string, UInt128>(s.Balances, StringComparer.Ordinal);
+        counted[sale.Asset] = checked(counted.GetValueOrDefault(sale.Asset) + sale.Amount);
+        return counted;
     }
 
     private HashSet<string> KnownAssets() => chains.Assets.ToHashSet(StringComparer.Ordinal);
@@ -216,7 +237,7 @@ internal sealed partial class VaultGrain(
             }
 
             var volume = options.DailyVolumeUsd.TryGetValue(asset, out var v) ? v : options.DefaultDailyVolumeUsd;
-            markets[asset] = new AssetMarket(asset, (double)price, snapshot.ForecastVolatility, volume, snapshot.HaircutMultiplier, !snapshot.Fresh);
+            markets[asset] = new AssetMarket(asset, (double)price, snapshot.ForecastVolatility, volume, snapshot.HaircutMultiplier, !snapshot.Fresh, snapshot.LongRunVolatility);
         }
 
         return markets;

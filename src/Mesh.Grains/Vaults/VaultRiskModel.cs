@@ -26,7 +26,8 @@ internal static class VaultRiskModel
         IReadOnlyDictionary<string, AssetMarket> markets,
         VaultRiskOptions options,
         RebalanceNeed? previousNeed,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Dictionary<string, AppliedHaircut>? applied = null)
     {
         var stale = false;
         var collateral = new List<CollateralLine>();
@@ -50,7 +51,12 @@ internal static class VaultRiskModel
             stale |= market.Stale;
             var units = VaultBalances.ToUnits(amount, decimals);
             var value = units * market.Price;
-            var haircut = HaircutModel.Compute(new HaircutInput(market.AnnualVolatility, value, market.DailyVolumeUsd), options.Haircut).Haircut;
+            var haircut = Haircut(asset, value, market, options, applied, now);
+            if (applied is not null && options.AntiProcyclical.Enabled)
+            {
+                applied[asset] = new AppliedHaircut(haircut, now);
+            }
+
             haircut = Math.Min(haircut * market.HaircutMultiplier, 1.0);
             var after = value * (1.0 - haircut);
             collateralAfter += after;
@@ -82,6 +88,27 @@ internal static class VaultRiskModel
         double? hf = obligations > 0.0 ? collateralAfter / obligations : null;
         var need = Need(hf, collateralAfter, obligations, options, previousNeed, now);
         return new VaultHealth(vault, collateral, debt, margin, exposures.Greeks, collateralAfter, obligations, hf, options.BandMin, options.BandMax, need, stale, now);
+    }
+
+    /// <summary>
+    /// The haircut before the breaker's multiplier: the model's, made anti-procyclical when the options say so (floored
+    /// at the through-the-cycle haircut, at the oracle's long-run volatility, plus the buffer; its rise limited since
+    /// the haircut <paramref name="applied"/> last).
+    /// </summary>
+    private static double Haircut(string asset, double value, AssetMarket market, VaultRiskOptions options, Dictionary<string, AppliedHaircut>? applied, DateTimeOffset now)
+    {
+        var model = HaircutModel.Compute(new HaircutInput(market.AnnualVolatility, value, market.DailyVolumeUsd), options.Haircut).Haircut;
+        var apc = options.AntiProcyclical;
+        if (!apc.Enabled)
+        {
+            return model;
+        }
+
+        double? throughTheCycle = apc.Buffer > 0 && market.LongRunVolatility is { } longRun && double.IsFinite(longRun) && longRun >= 0
+            ? HaircutModel.Compute(new HaircutInput(longRun, value, market.DailyVolumeUsd), options.Haircut).Haircut
+            : null;
+        var last = applied is not null && applied.TryGetValue(asset, out var a) ? a : null;
+        return AntiProcyclicalHaircut.Apply(model, throughTheCycle, last?.Haircut, last is null ? TimeSpan.Zero : now - last.At, apc);
     }
 
     /// <summary>The assets of a book in ordinal order (most books hold one or two).</summary>

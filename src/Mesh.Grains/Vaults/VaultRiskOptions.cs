@@ -10,6 +10,10 @@ public sealed class VaultRiskOptions
     /// <value>The default is a 99%, one-day liquidation horizon with square-root impact.</value>
     public HaircutOptions Haircut { get; set; } = new();
 
+    /// <summary>Gets or sets the anti-procyclicality of haircuts: a buffer on the through-the-cycle haircut and a limit on how fast a haircut rises (<see cref="AntiProcyclicalHaircut"/>).</summary>
+    /// <value>The default has both tools off (EMIR asks a CCP for at least one: set <c>Buffer</c> to 0.25, or a <c>MaxRisePerHour</c>).</value>
+    public AntiProcyclicalOptions AntiProcyclical { get; set; } = new();
+
     /// <summary>Gets or sets the scenario-margin grid.</summary>
     /// <value>The default is ±15% in 3 steps, vol ±25%, one-day horizon.</value>
     public ScenarioMarginOptions ScenarioMargin { get; set; } = new();
@@ -46,7 +50,7 @@ public sealed class VaultRiskOptions
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
     {
-        foreach (var (section, check) in new (string, Action)[] { ("Haircut", Haircut.Validate), ("ScenarioMargin", ScenarioMargin.Validate) })
+        foreach (var (section, check) in new (string, Action)[] { ("Haircut", Haircut.Validate), ("AntiProcyclical", AntiProcyclical.Validate), ("ScenarioMargin", ScenarioMargin.Validate) })
         {
             try
             {

@@ -67,4 +67,8 @@ public sealed class MeshOptions
     /// <summary>Gets or sets how the rebalance coordinators size, order and time sale grants, and the vaults' allocation policy and hedge advice (<c>Mesh:Rebalancing</c>).</summary>
     /// <value>The default is the adaptive policy (impact bound 2%) with no static or global cap, and the allocation and hedge defaults.</value>
     public RebalancingOptions Rebalancing { get; set; } = new();
+
+    /// <summary>Gets or sets how cross-chain transfer sagas run: quote expiry, timeouts, polling, halt judgement (<c>Mesh:Transfers</c>).</summary>
+    /// <value>The default is <see cref="Mesh.Grains.Transfers.TransferOptions"/>' defaults.</value>
+    public Mesh.Grains.Transfers.TransferOptions Transfers { get; set; } = new();
 }

@@ -46,6 +46,11 @@ internal static class SettingsValidation
                 yield return problem;
             }
         }
+
+        if (Problem(options.Transfers.Validate) is { } transfers)
+        {
+            yield return transfers;
+        }
     }
 
     /// <summary>The domain options validate by throwing; their messages already name the setting.</summary>

@@ -9,7 +9,8 @@ namespace Mesh.Silo.Simulation;
 /// markets (at most a tenth of a calm day's depth in flight, 4,000 WETH for 2,000 vaults; $25,000 a vault globally,
 /// $50 million for 2,000; dust 0.5 WETH); the
 /// adaptive policy also sizes capacity from live depth and volatility (expected impact of what is in flight at most
-/// 2%), serves the most urgent first and gives each protocol a fair share. Requests are decided once per step, after
+/// 2%) and, while the price falls, from the cost of delay (<c>RebalancingOptions.CostOfDelay</c>, on by default),
+/// serves the most urgent first and gives each protocol a fair share. Requests are decided once per step, after
 /// every vault has acted on the step's price, so that a run repeats exactly.
 /// </summary>
 internal sealed partial class SimulationWorld

@@ -47,6 +47,7 @@ public static partial class BadInputCases
         Paths(rows);
         Advice(rows);
         Transfers(rows);
+        Chains(rows);
         return rows.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }
 

@@ -95,6 +95,8 @@ public static class MatrixEndpoints
             new("list keys", HttpMethod.Get, (_, _) => At("/api/operator/keys"), operatorOnly),
             new("list protocols", HttpMethod.Get, (_, _) => At("/api/operator/protocols?limit=5"), operatorOnly),
             new("audit", HttpMethod.Get, (_, _) => At("/api/operator/audit"), operatorOnly),
+            new("chain index", HttpMethod.Get, (_, _) => At($"/api/operator/chains/{DomainSilo.Chain}/index"), operatorOnly),
+            new("chain reconciliation", HttpMethod.Get, (_, _) => At($"/api/operator/chains/{DomainSilo.Chain}/reconciliation"), operatorOnly),
             new("revoke key", HttpMethod.Delete, async (f, caller) =>
             {
                 var id = "0000000000000000";

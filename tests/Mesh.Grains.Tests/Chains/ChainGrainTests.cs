@@ -122,6 +122,107 @@ public sealed class ChainGrainTests(DomainFixture fixture, Xunit.Abstractions.IT
     }
 
     [Fact]
+    public async Task Reconcile_AfterADepositThroughAVault_IndexedFinalAndReconciledThenATransferStraightToTheVaultDiffers()
+    {
+        var usdc = (UInt128)1_000_000;
+        using var spans = new SpanCollector("Mesh.Grains");
+        var counted = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var meter = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Mesh.Grains" && instrument.Name == "mesh.chain.index.events")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var outcome = "";
+            var chain = "";
+            foreach (var tag in tags)
+            {
+                (outcome, chain) = tag.Key switch
+                {
+                    "mesh.chain.index.outcome" => ((string)tag.Value!, chain),
+                    "mesh.chain.name" => (outcome, (string)tag.Value!),
+                    _ => (outcome, chain),
+                };
+            }
+
+            counted.AddOrUpdate($"{chain}/{outcome}", value, (_, sum) => sum + value);
+        });
+        meter.Start();
+        await Prices();
+        var (vault, account) = await Member("idx", 0xE3);
+        var protocol = VaultKey.Parse(vault.GetPrimaryKeyString()).ProtocolId;
+        SimulatedChain.Fund(account, "USDC", 40 * usdc);
+        await Completed(vault, await vault.Deposit(new VaultMovement("dep-idx", "USDC", 40 * usdc)));
+
+        IndexedInventory? index = null;
+        await Eventually.TrueAsync(
+            async () => (index = await Sut.IndexedInventory()).Lines.Any(l => l.ProtocolId == protocol && l.Final == 40 * usdc),
+            "the index applies the deposit as final",
+            Patience);
+        var reconciled = await Sut.Reconcile();
+        SimulatedChain.Fund(SimulatedChain.Definition.Contracts.Vault, "USDC", 5);
+        var differs = await Sut.Reconcile();
+
+        Assert.Equal((UInt128.Zero, UInt128.Zero), index!.Lines.Where(l => l.ProtocolId == protocol).Select(l => (l.TentativeIn, l.TentativeOut)).Single());
+        Assert.True(index.IndexedTo >= index.FinalizedTo + 2, $"indexed to {index.IndexedTo}, final to {index.FinalizedTo}");
+        Assert.Null(index.LastErrorCode);
+        Assert.Equal(ReconciliationStatus.Reconciled, reconciled.Status);
+        Assert.Equal(40 * usdc, reconciled.Protocols.Single(l => l.ProtocolId == protocol).OnChain);
+        Assert.Equal(ReconciliationStatus.Differs, differs.Status);
+        Assert.Equal("5", differs.Tokens.Single(t => t.Asset == "USDC").Difference);
+        Assert.Equal(ReconciliationStatus.Reconciled, differs.Tokens.Single(t => t.Asset == "WETH").Status);
+        Assert.All(differs.Protocols, l => Assert.Equal(ReconciliationStatus.Reconciled, l.Status));
+        Assert.True(counted.GetValueOrDefault($"{Chain}/final") >= 1, string.Join(", ", counted));
+        Assert.Contains(spans.Spans, s => s.OperationName == "chain index" && (string?)s.GetTagItem("mesh.chain.name") == Chain);
+    }
+
+    [Fact]
+    public async Task IndexedInventory_AfterTheGrainIsDeactivated_ResumesFromItsStoredIndexWithoutCountingTwice()
+    {
+        var usdc = (UInt128)1_000_000;
+        await Prices();
+        var (vault, account) = await Member("idx-r", 0xE4);
+        var protocol = VaultKey.Parse(vault.GetPrimaryKeyString()).ProtocolId;
+        SimulatedChain.Fund(account, "USDC", 25 * usdc);
+        await Completed(vault, await vault.Deposit(new VaultMovement("dep-idx-r", "USDC", 25 * usdc)));
+        await Eventually.TrueAsync(async () => (await Sut.IndexedInventory()).Lines.Any(l => l.ProtocolId == protocol && l.Final == 25 * usdc), "the index applies the deposit as final", Patience);
+        var reorgs = (await Sut.IndexedInventory()).Reorgs;
+        SimulatedChain.HaltBlocks();
+        try
+        {
+            // The index reads the head, then the head is replaced: a reorganisation of a block the index has read.
+            await Sut.Refresh();
+            SimulatedChain.Reorg(1);
+        }
+        finally
+        {
+            SimulatedChain.ResumeBlocks();
+        }
+
+        // A shallow reorganisation: only a restored index remembers having handled it (a fresh one would count none).
+        await Eventually.TrueAsync(async () => (await Sut.IndexedInventory()).Reorgs > reorgs, "the index handles the reorganisation", Patience);
+        var before = await Sut.IndexedInventory();
+        var activated = (await Sut.Status()).HealthSince;
+
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reactivated = (await Sut.Status()).HealthSince;
+        var after = await Sut.IndexedInventory();
+
+        Assert.True(reactivated > activated, $"activated {activated:O}, after collection {reactivated:O}");
+        Assert.True(after.IndexedTo >= before.IndexedTo, $"indexed to {after.IndexedTo}, before {before.IndexedTo}");
+        Assert.True(after.AppliedEvents >= before.AppliedEvents);
+        Assert.Equal(before.Reorgs, after.Reorgs);
+        Assert.Equal(25 * usdc, after.Lines.Single(l => l.ProtocolId == protocol).Final);
+        Assert.Equal(ReconciliationStatus.Reconciled, (await Sut.Reconcile()).Protocols.Single(l => l.ProtocolId == protocol).Status);
+    }
+
+    [Fact]
     public async Task Status_UnknownChain_IsRefusedAsNotFound()
     {
         var error = await Assert.ThrowsAsync<MeshException>(() => fixture.Client.GetGrain<IChainGrain>("no-such-chain").Status());

@@ -1,3 +1,4 @@
+using Mesh.Chains.Clients;
 using Mesh.Errors;
 using Mesh.Grains.Transfers;
 using Mesh.Transfers;
@@ -158,31 +159,69 @@ public sealed class TransferGrainTests(TransferFixture fixture)
     }
 
     [Fact]
+    public async Task Execute_DestinationHaltsAfterTheReleaseIsSent_WaitsStuckWithoutARefundThenSettles()
+    {
+        var (protocol, _) = await MemberAsync(fixture.Client, "sent", 1_000 * Usdc);
+        FundBridge("local-b", 10_000 * Usdc);
+        var id = NewId("sent");
+        var sut = fixture.Transfer(id);
+        var quote = await sut.Quote(Request(protocol, "local-a", "local-b", 300 * Usdc));
+        await sut.Execute();
+        await Until(async () => (await sut.Status()).Phase == TransferPhase.Releasing, "the release is sent");
+
+        TransferStatus halted;
+        Chain("local-b").HaltBlocks();
+        try
+        {
+            // Far past the stuck threshold (10 minutes) with the destination halted: a step of the saga runs now.
+            Clock.Advance(TimeSpan.FromMinutes(11));
+            halted = await sut.Execute();
+        }
+        finally
+        {
+            Chain("local-b").ResumeBlocks();
+        }
+
+        var ended = await EndedAsync(sut);
+
+        Assert.Equal((TransferPhase.Releasing, true, UInt128.Zero), (halted.Phase, halted.Stuck, halted.Refunded));
+        Assert.Equal(TransferPhase.Settled, ended.Phase);
+        Assert.Equal((300 * Usdc, quote.Delivered, UInt128.Zero), (ended.Locked, ended.Released, ended.Refunded));
+        Assert.DoesNotContain(ended.Steps, s => s.Phase == TransferPhase.Compensating);
+        Assert.Equal(1, await MovementsOf("local-b", TransferGrain.OperationIdOf(id, "release")));
+        Assert.Equal(0, await MovementsOf("local-a", TransferGrain.OperationIdOf(id, "refund")));
+    }
+
+    [Fact]
     public async Task Execute_DestinationBridgeShort_FailsWithNothingLocked()
     {
-        // No test funds a WETH bridge: the destination has nothing to release from.
+        // No test puts WETH into local-a's bridge: the destination has nothing to release from.
         var (protocol, account) = await MemberAsync(fixture.Client, "short", 0);
         var weth = (UInt128)1_000_000_000_000_000_000UL;
-        Chain("local-a").Fund(account, "WETH", weth);
+        Chain("local-c").Fund(account, "WETH", weth);
         var sut = fixture.Transfer(NewId("short"));
-        var available = (await fixture.Client.GetGrain<ITransferInventoryGrain>("local-b/WETH").View()).Available;
-        await sut.Quote(Request(protocol, "local-a", "local-b", weth) with { Asset = "WETH" });
+        var available = (await fixture.Client.GetGrain<ITransferInventoryGrain>("local-a/WETH").View()).Available;
+        await sut.Quote(Request(protocol, "local-c", "local-a", weth) with { Asset = "WETH" });
 
         var status = await sut.Execute();
 
         Assert.Equal(UInt128.Zero, available);
         Assert.Equal((TransferPhase.Failed, "inventory.insufficient"), (status.Phase, status.Reason));
         Assert.Equal((UInt128.Zero, UInt128.Zero), (status.Locked, status.Refunded));
-        Assert.Equal(weth, await Chain("local-a").GetBalanceAsync("WETH", account));
-        Assert.Equal(0, await MovementsOf("local-a", TransferGrain.OperationIdOf(sut.GetPrimaryKeyString(), "lock")));
+        Assert.Equal(weth, await Chain("local-c").GetBalanceAsync("WETH", account));
+        Assert.Equal(0, await MovementsOf("local-c", TransferGrain.OperationIdOf(sut.GetPrimaryKeyString(), "lock")));
     }
 
     [Fact]
     public async Task Execute_RouteBucketSpentByAnEarlierTransfer_IsRefusedRateLimitedAndQuotesGoAround()
     {
         // WETH local-b → local-c: a bucket of 100 WETH refilling 0.05 WETH/s; no other test uses it.
-        var (protocol, _) = await MemberAsync(fixture.Client, "bucket", 0);
+        var (protocol, account) = await MemberAsync(fixture.Client, "bucket", 0);
         var eighty = (UInt128)80 * 1_000_000_000_000_000_000UL;
+        Chain("local-b").Fund(account, "WETH", eighty);
+        await Chain("local-b").SubmitAsync(new ChainOperation(OperationId.FromName($"test/{protocol}/weth-deposit"), OperationKind.Deposit, protocol, account, "WETH", eighty));
+        await Until(async () => await Chain("local-b").GetVaultBalanceAsync("WETH", protocol) == eighty, "the WETH deposit is final");
+        Chain("local-c").Fund(Bridge("local-c"), "WETH", eighty);
         var request = Request(protocol, "local-b", "local-c", eighty) with { Asset = "WETH" };
         var first = fixture.Transfer(NewId("bucket"));
         var second = fixture.Transfer(NewId("bucket"));
@@ -192,16 +231,53 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         var taken = await first.Execute();
         var refused = await second.Execute();
         var around = await fixture.Transfer(NewId("bucket")).Quote(request);
+        var settled = await EndedAsync(first);
 
-        // The first is admitted (then finds no WETH to release on local-c); its tokens stay spent.
-        Assert.Equal((TransferPhase.Failed, "inventory.insufficient"), (taken.Phase, taken.Reason));
+        // The first is admitted and crosses; while it is in flight the direct route's bucket is spent, so the next
+        // quote goes through local-a, paying both hops' fees (8 bp each, rounded up).
+        Assert.Equal(TransferPhase.Locking, taken.Phase);
         Assert.Equal((TransferPhase.Failed, "route.rate_limited"), (refused.Phase, refused.Reason));
-        // The direct route's bucket is spent: the next quote goes through local-a, paying both hops' fees (8 bp each, rounded up).
         Assert.Equal("local-b → local-a → local-c", around.Path);
         Assert.Equal(eighty - (eighty * 8 / 10_000) - ((eighty - (eighty * 8 / 10_000)) * 8 / 10_000), around.Delivered);
+        Assert.Equal(TransferPhase.Settled, settled.Phase);
+
+        // What crossed keeps its tokens spent once the transfer has ended.
         var (inTransit, available) = await fixture.Client.GetGrain<ITransferRouteGrain>("WETH/local-b/local-c").Load();
         Assert.Equal(UInt128.Zero, inTransit);
         Assert.True(available < eighty, $"{available} left in the bucket");
+    }
+
+    [Fact]
+    public async Task Execute_CompensatedTransfer_GivesItsTokensBackToTheRouteBucket()
+    {
+        // USDC local-c → local-a: a bucket of 250,000 USDC refilling 100 USDC/s; no other test uses it.
+        var amount = 50_000 * Usdc;
+        var (protocol, _) = await MemberAsync(fixture.Client, "tokens", amount);
+        FundBridge("local-a", amount);
+        var route = fixture.Client.GetGrain<ITransferRouteGrain>("USDC/local-c/local-a");
+        var capacity = Infrastructure.TestChains.Load().FindRoute("local-c", "local-a", Asset)!.RateLimit.Capacity;
+        var sut = fixture.Transfer(NewId("tokens"));
+        await sut.Quote(Request(protocol, "local-c", "local-a", amount));
+        Assert.Equal(capacity, (await route.Load()).BucketAvailable);
+
+        TransferStatus ended;
+        await sut.Execute();
+        var during = await route.Load();
+        Chain("local-a").HaltBlocks();
+        try
+        {
+            ended = await EndedAsync(sut);
+        }
+        finally
+        {
+            Chain("local-a").ResumeBlocks();
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal((TransferPhase.Compensated, "destination.halted"), (ended.Phase, ended.Reason));
+        Assert.Equal((amount, capacity - amount), (during.InTransit, during.BucketAvailable));
+        var after = await route.Load();
+        Assert.Equal((UInt128.Zero, capacity), (after.InTransit, after.BucketAvailable));
     }
 
     [Theory]

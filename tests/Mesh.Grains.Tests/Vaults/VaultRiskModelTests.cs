@@ -151,4 +151,33 @@ public sealed class VaultRiskModelTests
         Assert.Equal(0, hedged.Margin.Scenario, 9);
         Assert.Equal(0, hedged.Greeks.Single().Delta, 12);
     }
+    [Fact]
+    public void Evaluate_VolatilityJumpsWithAntiProcyclicalHaircuts_HaircutRisesAtTheSpeedLimitFromTheBufferedFloor()
+    {
+        var options = new VaultRiskOptions { AntiProcyclical = new AntiProcyclicalOptions { Buffer = 0.25, MaxRisePerHour = 0.05 } };
+        var balances = new VaultBalances(new Dictionary<string, UInt128> { ["WETH"] = Weth(10) }, new Dictionary<string, UInt128> { ["USDC"] = Usdc(10_000) }, Decimals);
+        var applied = new Dictionary<string, AppliedHaircut>(StringComparer.Ordinal);
+        VaultHealth At(double volatility, DateTimeOffset when)
+        {
+            var markets = new Dictionary<string, AssetMarket>
+            {
+                ["WETH"] = new AssetMarket("WETH", 2_000, volatility, 1e9, 1.0, false, LongRunVolatility: 0.6),
+                ["USDC"] = new AssetMarket("USDC", 1.0, 0.01, 1e10, 1.0, false),
+            };
+            var book = ExposurePortfolio.Build([], markets, when, options);
+            return VaultRiskModel.Evaluate(Key, balances, book, 0.0, markets, options, null, when, applied);
+        }
+
+        var calm = At(0.6, Now);
+        var spiked = At(2.4, Now.AddMinutes(30));
+
+        // Calm: the model's haircut at 60% vol is the through-the-cycle one; the buffer adds a quarter of it.
+        var throughTheCycle = HaircutModel.Compute(new HaircutInput(0.6, 20_000, 1e9)).Haircut;
+        var model = HaircutModel.Compute(new HaircutInput(2.4, 20_000, 1e9)).Haircut;
+        Assert.Equal(throughTheCycle * 1.25, calm.Collateral.Single().Haircut, 12);
+        // The forecast quadruples: the model asks for far more, the haircut rises 2.5 points in the half hour.
+        Assert.True(model > (throughTheCycle * 1.25) + 0.1, $"the model's haircut at 240% vol is {model}");
+        Assert.Equal((throughTheCycle * 1.25) + 0.025, spiked.Collateral.Single().Haircut, 12);
+        Assert.Equal(20_000 * (1 - spiked.Collateral.Single().Haircut) / 10_000, spiked.HealthFactor!.Value, 9);
+    }
 }

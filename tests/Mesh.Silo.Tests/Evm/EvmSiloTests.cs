@@ -31,6 +31,7 @@ public sealed class EvmSiloTests(LocalNodes nodes) : IClassFixture<LocalNodes>, 
         var scenario = new EvmDepositScenario(mesh, await OperatorKeyAsync(), chain, EvmDevelopmentKeys.HardhatAccount(0));
         await scenario.RunAsync("evm-dev");
         var audit = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/operator/audit", await OperatorKeyAsync());
+        var reconciliation = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/operator/chains/local-b/reconciliation", await OperatorKeyAsync());
         var onChain = await scenario.VaultUsdcAsync();
         var exitCode = await sut.StopAsync();
 
@@ -67,6 +68,7 @@ public sealed class EvmSiloTests(LocalNodes nodes) : IClassFixture<LocalNodes>, 
         var scenario = new EvmDepositScenario(mesh, await OperatorKeyAsync(), chain, signer.Key);
         await scenario.RunAsync("evm-own-key");
         var audit = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/operator/audit", await OperatorKeyAsync());
+        var reconciliation = await mesh.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/operator/chains/local-b/reconciliation", await OperatorKeyAsync());
         var onChain = await scenario.VaultUsdcAsync();
         // The deploy created each chain's WETH / USD feed at the start price (2,000); the three are the oracle's quorum.
         var weth = default(System.Text.Json.JsonElement);
@@ -91,6 +93,10 @@ public sealed class EvmSiloTests(LocalNodes nodes) : IClassFixture<LocalNodes>, 
         Assert.True(audit.GetProperty("balanced").GetBoolean(), audit.ToString());
         Assert.Equal(EvmDepositScenario.Amount, onChain);
         Assert.Equal(onChain.ToString(CultureInfo.InvariantCulture), EvmDepositScenario.AuditLine(audit, "USDC", "local-b").GetProperty("onChain").GetString());
+        Assert.True(reconciliation.GetProperty("status").GetString() == "reconciled", reconciliation.ToString());
+        var indexed = reconciliation.GetProperty("protocols").EnumerateArray().Single(l => l.GetProperty("protocolId").GetString() == "evm-own-key");
+        Assert.Equal(onChain.ToString(CultureInfo.InvariantCulture), indexed.GetProperty("onChain").GetString());
+        Assert.Equal("0", indexed.GetProperty("difference").GetString());
         Assert.Equal(2_000m, weth.GetProperty("price").GetDecimal());
         Assert.Equal(3, weth.GetProperty("sourcesUsed").GetInt32());
         Assert.Equal(0, exitCode);

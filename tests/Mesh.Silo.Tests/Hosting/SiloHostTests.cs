@@ -76,6 +76,8 @@ public sealed class SiloHostTests : IDisposable
     [InlineData("--Mesh:Rebalancing:Allocation:Tolerance=1.5", "Mesh:Rebalancing:Allocation:Tolerance must be in [0, 1); it is 1.5")]
     [InlineData("--Mesh:Rebalancing:Hedge:BandFraction=2", "Mesh:Rebalancing:Hedge:BandFraction must be in [0, 1]; it is 2")]
     [InlineData("--Mesh:Rebalancing:Alocation:Tolerance=0.1", "Mesh:Rebalancing:Alocation: unknown setting (did you mean Mesh:Rebalancing:Allocation?)")]
+    [InlineData("--Mesh:Transfers:HaltedAfterBlocks=0", "Mesh:Transfers:HaltedAfterBlocks must be greater than zero; it is 0")]
+    [InlineData("--Mesh:Transfers:PolInterval=00:00:01", "Mesh:Transfers:PolInterval: unknown setting (did you mean Mesh:Transfers:PollInterval?)")]
     public async Task Start_BadSetting_ExitsWithCode2AndOneLineNamingTheSetting(string setting, string expected)
     {
         var (exitCode, output) = await SiloProcess.RunToExitAsync(_workingDirectory, setting);

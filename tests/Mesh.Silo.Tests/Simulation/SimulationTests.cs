@@ -41,6 +41,34 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public async Task RunAsync_DefaultCrashInSmall_AdaptiveLeavesNoBadDebtPaysLessSlippageAndPredictiveRecoversSooner()
+    {
+        // The default scenario with a twentieth of the vaults: the market, the static caps and the global cap scale with
+        // the vault count, so this is the default crunch in small (the numbers the README reports for 2,000 vaults have the
+        // same order). Measured at 100 vaults, seed 1: bad debt 0 under every policy; slippage $29,777 unbounded, $20,623
+        // static caps, $19,579 adaptive; every health factor back above 1 after 2, 5 and 2 minutes, and none below 1 with the shift.
+        var settings = new SimulationSettings(Protocols: 5, Vaults: 100, Seed: 1, ScenarioPath: null, Output: "unused", Policies: [.. SimulationPolicy.All.Select(p => p.Name)], Quiet: true);
+        var scenario = DefaultScenario.Create(new DefaultScenarioOptions { Seed = settings.Seed });
+        using var timeout = new CancellationTokenSource(Limit);
+
+        var outcomes = (await SimulationRunner.RunAsync(settings, scenario, TextWriter.Null, timeout.Token)).ToDictionary(o => o.Policy.Name);
+
+        var (unbounded, capped, adaptive, predictive) = (outcomes["unbounded"], outcomes["static caps"], outcomes["adaptive"], outcomes["adaptive + predictive"]);
+        // Before anti-procyclical haircuts and the cost of delay, adaptive vaults waited through the fall and ended
+        // insolvent ($71,000 of bad debt at 200 vaults) while unbounded and static caps left none.
+        Assert.True(adaptive.BadDebtUsd <= unbounded.BadDebtUsd && adaptive.BadDebtUsd <= capped.BadDebtUsd, $"adaptive left ${adaptive.BadDebtUsd} of bad debt; unbounded ${unbounded.BadDebtUsd}, static caps ${capped.BadDebtUsd}");
+        Assert.True(predictive.BadDebtUsd <= adaptive.BadDebtUsd, $"adaptive + predictive left ${predictive.BadDebtUsd} of bad debt, adaptive ${adaptive.BadDebtUsd}");
+        // Spreading the sales saves the transient share of the impact that an unbounded fire sale pays.
+        Assert.True(adaptive.SlippageUsd < unbounded.SlippageUsd * 0.8m, $"adaptive slippage ${adaptive.SlippageUsd}, unbounded ${unbounded.SlippageUsd}");
+        Assert.True(adaptive.SlippageUsd <= capped.SlippageUsd, $"adaptive slippage ${adaptive.SlippageUsd}, static caps ${capped.SlippageUsd}");
+        // Adaptive leaves vaults unhealthy no longer than static caps do; the predictive shift, selling when the forecast
+        // turns the regime and before the health factors fall, brings them back sooner still and sells into a higher market.
+        Assert.True(adaptive.TimeUnhealthy is { } a && capped.TimeUnhealthy is { } c && a <= c, $"adaptive unhealthy for {adaptive.TimeUnhealthy}, static caps {capped.TimeUnhealthy}");
+        Assert.True(predictive.TimeUnhealthy is { } p && p < adaptive.TimeUnhealthy, $"adaptive + predictive unhealthy for {predictive.TimeUnhealthy}, adaptive {adaptive.TimeUnhealthy}");
+        Assert.True(predictive.WorstPrice > adaptive.WorstPrice, $"adaptive + predictive worst price {predictive.WorstPrice}, adaptive {adaptive.WorstPrice}");
+    }
+
+    [Fact]
     public async Task SimulateProcess_SigtermWhileRunning_StopsWithExit130()
     {
         var output = Directory.CreateTempSubdirectory("mesh-simulate-stop-");

@@ -1,0 +1,89 @@
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>
+/// The cost of waiting, which the impact bound alone leaves out. Of a sale's impact only the transient share is saved
+/// by waiting: the permanent share (about two thirds, Moro et al. 2009; Farmer, Gerig, Lillo and Waelbroeck 2013) is
+/// paid whenever the quantity is sold, as Almgren and Chriss (2000) model it, and the transient hole in the book heals
+/// at the rate <c>λ = ln 2 ÷ half-life</c> (an exponential resilience, Obizhaeva and Wang 2013; Bouchaud's propagator).
+/// Holding a unit for <c>dt</c> wins back <c>λ·c·dt</c> of its transient cost <c>c</c>, and loses the price's downward
+/// drift <c>μ·dt</c> (Almgren and Chriss's drift term). So selling now is cheaper while the last unit's transient impact
+/// is below <c>μ ÷ λ</c>: with the square-root law's marginal impact <c>1.5·Y·σ·√(Q/V)</c>, of which the share
+/// <c>1 − φ</c> is transient and <c>√(Q/V)</c> counts the depth recent sales consumed too, the most worth selling now
+/// is <c>Q = V·(μ ÷ (λ·(1 − φ)·1.5·Y·σ))² − consumed</c>. In a calm or rising market μ is 0 and so is this; in a crash
+/// it exceeds the impact bound, and the static caps bind instead. (V here is the day's depth: a book that recent sales
+/// emptied still fills, at a transient cost that this counts.)
+/// </summary>
+internal static class DelayCost
+{
+    /// <summary>The quantity worth selling now rather than waiting for the book to heal.</summary>
+    /// <param name="depth">V, the day's depth, in base units.</param>
+    /// <param name="available">What recent sales left of it (V less the depth consumed).</param>
+    /// <param name="dailyVolatility">σ_daily of the impact law.</param>
+    /// <param name="coefficient">Y.</param>
+    /// <param name="fallPerSecond">μ: the price's relative fall per second (0 when it is not falling).</param>
+    /// <param name="permanentShare">φ, in [0, 1].</param>
+    /// <param name="halfLife">The book's recovery half-life.</param>
+    /// <returns>Q in base units (rounded down); zero when the price is not falling; <see cref="UInt128.MaxValue"/> when waiting saves nothing (no transient impact, or no impact at all).</returns>
+    public static UInt128 Capacity(UInt128 depth, UInt128 available, double dailyVolatility, double coefficient, double fallPerSecond, double permanentShare, TimeSpan halfLife)
+    {
+        if (!(fallPerSecond > 0) || !double.IsFinite(fallPerSecond))
+        {
+            return UInt128.Zero;
+        }
+
+        var transient = (1.0 - permanentShare) * 1.5 * coefficient * dailyVolatility;
+        if (!(transient > 0) || !double.IsFinite(transient))
+        {
+            return UInt128.MaxValue;
+        }
+
+        var healRate = Math.Log(2) / halfLife.TotalSeconds;
+        var ratio = fallPerSecond / (healRate * transient);
+        var consumed = depth > available ? (double)(depth - available) : 0.0;
+        var q = ((double)depth * ratio * ratio) - consumed;
+        return q <= 0 ? UInt128.Zero : q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
+    }
+
+    /// <summary>
+    /// μ from the prices seen: the log fall per second from the oldest price within <paramref name="window"/> of the
+    /// newest to the newest; zero when the price rose, or when the prices span less than half the window (too short to
+    /// tell a trend from noise).
+    /// </summary>
+    /// <param name="prices">The prices seen, oldest first.</param>
+    /// <param name="window">How far back the trend is read.</param>
+    /// <returns>The fall per second, ≥ 0.</returns>
+    public static double FallRate(IReadOnlyList<(DateTimeOffset At, decimal Price)> prices, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        if (prices.Count < 2)
+        {
+            return 0.0;
+        }
+
+        var (lastAt, last) = prices[^1];
+        var first = -1;
+        for (var i = 0; i < prices.Count - 1; i++)
+        {
+            if (lastAt - prices[i].At <= window)
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            return 0.0;
+        }
+
+        var (firstAt, firstPrice) = prices[first];
+        var span = (lastAt - firstAt).TotalSeconds;
+        if (span < window.TotalSeconds / 2 || firstPrice <= 0 || last <= 0)
+        {
+            return 0.0;
+        }
+
+        var fall = -Math.Log((double)(last / firstPrice)) / span;
+        return fall > 0 ? fall : 0.0;
+    }
+}
