@@ -86,6 +86,27 @@ public sealed class DashboardAccessTests(DashboardSilo silo)
         Assert.DoesNotContain(silo.OperatorKey.Split('_', 3)[2], silo.Process.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Session_OfARevokedKey_IsRefused()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = silo.Process.BaseAddress };
+        var created = await silo.Http.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/operator/keys", silo.OperatorKey, """{"role":"operator"}""");
+        var key = created.GetProperty("key").GetString()!;
+        using var login = await SendAsync(http, HttpMethod.Post, "ops/session", key);
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        using (var before = await SendAsync(http, HttpMethod.Get, "ops/api/summary", cookie: cookie))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await silo.Http.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"/api/operator/keys/{created.GetProperty("details").GetProperty("keyId").GetString()}", silo.OperatorKey);
+
+        // The silo that revoked forgets the key at once; the session stands for the key, so it ends with it.
+        using var after = await SendAsync(http, HttpMethod.Get, "ops/api/summary", cookie: cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string? key = null, string? cookie = null)
     {
         using var request = new HttpRequestMessage(method, path);
