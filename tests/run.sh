@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole Mesh test suite on a fresh machine. It installs what the tests need (PostgreSQL server binaries,
-# docker-compose for validating the compose file), restores NuGet packages, builds and runs every test project.
+# docker-compose for validating the compose file, Debian's chromium for the dashboards' browser tests), restores
+# NuGet packages, builds and runs every test project.
 # Tests start their own throwaway PostgreSQL (as user postgres, on a free loopback port), their own silo processes
 # on free loopback ports, and remove everything afterwards.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Storage").
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"
   sudo=""

@@ -4,8 +4,10 @@ using Mesh.Chains.Configuration;
 using Mesh.Grains.Hosting;
 using Mesh.Grains.Resilience;
 using Mesh.Silo.Chains;
+using Mesh.Silo.Dashboard;
 using Mesh.Silo.Telemetry;
 using Mesh.Storage;
+using Orleans.Dashboard;
 
 namespace Mesh.Silo.Hosting;
 
@@ -63,6 +65,7 @@ public static class MeshSiloExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseMeshSilo(options, storage, siloName);
+            silo.AddDashboard();
             configureSilo?.Invoke(silo);
         });
         builder.AddMeshTelemetry(siloName);
@@ -74,6 +77,7 @@ public static class MeshSiloExtensions
         }
 
         builder.Services.AddMeshApi(options.Api);
+        builder.Services.AddMeshDashboards();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Mesh.Api;
 using Mesh.Silo.Api;
+using Mesh.Silo.Dashboard;
 using Mesh.Storage;
 
 namespace Mesh.Silo.Hosting;
@@ -69,10 +70,12 @@ public static class MeshSiloHost
 
             // The schema first, outside the host's start, so that an unreachable database is one clear line, not a logged start failure.
             await app.Services.GetRequiredService<SchemaMigration>().ApplyAsync(app.Lifetime.ApplicationStopping);
+            app.UseMeshDashboardSessions();
             app.UseMeshApi();
             app.MapMeshHealth();
             app.MapMeshOperatorEndpoints();
             app.MapMeshApi();
+            app.MapMeshDashboards();
             if (app.Services.GetRequiredService<MeshOptions>().Chains.Mode == Chains.ChainsMode.Simulated)
             {
                 // The faucet mints on the simulated chains; on EVM chains tokens are minted on the chain itself.
