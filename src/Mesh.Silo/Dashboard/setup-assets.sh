@@ -14,8 +14,16 @@ if [ -f "$target/node_modules/chart.js/dist/chart.umd.js" ] && cmp -s "$here/pac
 fi
 
 if ! command -v npm >/dev/null; then
-  echo "setup-assets: npm is missing; install Node.js and npm (Debian: apt-get install nodejs npm)" >&2
-  exit 1
+  if command -v apt-get >/dev/null && { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null; }; then
+    echo "setup-assets: installing nodejs and npm (Debian packages) for the dashboard's chart library"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  else
+    echo "setup-assets: npm is missing; install Node.js and npm (Debian: apt-get install nodejs npm)" >&2
+    exit 1
+  fi
 fi
 
 cp "$here/package.json" "$here/package-lock.json" "$target/"
