@@ -42,9 +42,13 @@ public sealed class TelemetryTests : IDisposable
                 var spans = receiver.Requests.Where(r => r.Path == "/v1/traces").SelectMany(r => OtlpTraceDecoder.Decode(r.Body)).ToList();
                 var root = spans.FirstOrDefault(s => s.Kind == ServerKind && s.ParentSpanId.Length == 0 && s.Name.Contains("/api/operator/probe", StringComparison.Ordinal));
                 trace = root is null ? [] : spans.Where(s => s.TraceId == root.TraceId).ToList();
-                return trace.Select(s => s.ServiceInstance).Distinct().Count() == 2 && trace.Any(s => s.ServiceInstance == "silo-b" && s.Name.Contains("Ping", StringComparison.Ordinal));
+                // A parent span ends after its children, so it may reach the receiver in a later batch: wait for it too.
+                var ids = trace.Select(s => s.SpanId).ToHashSet();
+                return trace.Select(s => s.ServiceInstance).Distinct().Count() == 2
+                    && trace.Any(s => s.ServiceInstance == "silo-b" && s.Name.Contains("Ping", StringComparison.Ordinal))
+                    && trace.Where(s => s.ServiceInstance == "silo-b").All(s => ids.Contains(s.ParentSpanId));
             },
-            "the probe's trace holds spans from both silos",
+            "the probe's trace holds spans from both silos, each remote one with its parent",
             TimeSpan.FromSeconds(60));
 
         var ids = trace.Select(s => s.SpanId).ToHashSet();
