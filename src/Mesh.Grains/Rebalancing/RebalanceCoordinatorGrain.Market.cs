@@ -117,6 +117,7 @@ internal sealed partial class RebalanceCoordinatorGrain
             throw new InvalidOperationException($"{Asset}: the value in flight ({book.InFlightValue}) exceeds the market's claim on the global budget ({held}).");
         }
 
+        Diagnostics.GrainsMetrics.Capacity(Asset, capacity, book.InFlight);
         return grants > 0 || !before.SequenceEqual(Book.Queued.Select(r => r.Reason));
     }
 
