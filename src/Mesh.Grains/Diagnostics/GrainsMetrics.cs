@@ -60,6 +60,14 @@ internal static class GrainsMetrics
         SupplyRate.Set(asset, (double)view.LiquidityRateRay / Ray);
     }
 
+    /// <summary>A pool deactivated on this silo.</summary>
+    public static void PoolGone(string asset)
+    {
+        Utilization.Remove(asset);
+        BorrowRate.Remove(asset);
+        SupplyRate.Remove(asset);
+    }
+
     /// <summary>An oracle's aggregate: its round's time (the gauge reports its age on <paramref name="clock"/>) and the breaker.</summary>
     public static void Oracle(string asset, DateTimeOffset? updatedAt, bool breakerOpen, TimeProvider clock)
     {
@@ -69,6 +77,20 @@ internal static class GrainsMetrics
         }
 
         BreakerOpen.Set(asset, breakerOpen ? 1 : 0);
+    }
+
+    /// <summary>An oracle deactivated on this silo.</summary>
+    public static void OracleGone(string asset)
+    {
+        OracleAge.Remove(asset);
+        BreakerOpen.Remove(asset);
+    }
+
+    /// <summary>A coordinator deactivated on this silo.</summary>
+    public static void CoordinatorGone(string asset)
+    {
+        CapacityUsed.Remove(asset);
+        CapacityFree.Remove(asset);
     }
 
     /// <summary>A coordinator's market after an allocation round.</summary>

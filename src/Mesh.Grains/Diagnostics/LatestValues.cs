@@ -19,6 +19,9 @@ internal sealed class LatestValues(string tag)
     /// <summary>Sets a value computed at each collection (an age, from a clock).</summary>
     public void Set(string key, Func<double> value) => _values[key] = value;
 
+    /// <summary>Stops reporting a key (its grain deactivated here; the silo it moves to reports it).</summary>
+    public void Remove(string key) => _values.TryRemove(key, out _);
+
     /// <summary>The current value of a key, if any (for tests and the gauge).</summary>
     public double? Get(string key) => _values.TryGetValue(key, out var value) ? value() : null;
 

@@ -64,6 +64,12 @@ internal sealed partial class OracleGrain(
         return view;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Diagnostics.GrainsMetrics.OracleGone(Asset);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     /// <summary>The aggregator changed the state in place: on a failed write, start over from what storage holds.</summary>
     private Task Persist(CancellationToken cancellationToken) =>
         state.WriteOrRestoreAsync(this, () => _aggregator = null, cancellationToken);

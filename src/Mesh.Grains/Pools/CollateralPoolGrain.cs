@@ -91,6 +91,12 @@ internal sealed partial class CollateralPoolGrain(
             ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null)
             : null);
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GrainsMetrics.PoolGone(Asset);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public Task<PoolAudit> Audit(CancellationToken cancellationToken = default) => Task.FromResult(Ledger.Audit(Asset));
 
     private async Task<T> Apply<T>(string operationId, string kind, string party, UInt128 amount, Func<DateTimeOffset, (UInt128, UInt128, UInt128)> change, Func<PoolOperation, T> answer, CancellationToken cancellationToken)

@@ -167,6 +167,13 @@ internal sealed partial class RebalanceCoordinatorGrain
         }
     }
 
+    /// <summary>The market's capacity gauges are reported by the silo the coordinator runs on.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Diagnostics.GrainsMetrics.CoordinatorGone(Asset);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     private async Task<CoordinatorView> BuildViewAsync(MarketReading reading, DateTimeOffset now)
     {
         var book = Book.State;

@@ -40,6 +40,20 @@ public sealed class GrainsMetricsTests
     }
 
     [Fact]
+    public void PoolGone_AfterDeactivation_GaugesStopReportingTheAsset()
+    {
+        var asset = $"A{Guid.NewGuid():N}";
+        using var sut = new MetricCapture();
+        GrainsMetrics.Pool(asset, View(utilization: 0.5, borrow: 0.04, supply: 0.018));
+
+        GrainsMetrics.PoolGone(asset);
+        sut.Collect();
+
+        Assert.Empty(sut.Values(GrainsDiagnostics.PoolUtilization, GrainsDiagnostics.AssetTag, asset));
+        Assert.Empty(sut.Values(GrainsDiagnostics.PoolBorrowRate, GrainsDiagnostics.AssetTag, asset));
+    }
+
+    [Fact]
     public void Oracle_ClockMovesOn_AgeGrowsAndBreakerReportsOpen()
     {
         var asset = $"A{Guid.NewGuid():N}";
