@@ -22,9 +22,6 @@ internal sealed class LatestValues(string tag)
     /// <summary>Stops reporting a key (its grain deactivated here; the silo it moves to reports it).</summary>
     public void Remove(string key) => _values.TryRemove(key, out _);
 
-    /// <summary>The current value of a key, if any (for tests and the gauge).</summary>
-    public double? Get(string key) => _values.TryGetValue(key, out var value) ? value() : null;
-
     /// <summary>One measurement per key.</summary>
     public IEnumerable<Measurement<double>> Observe()
     {
