@@ -64,6 +64,12 @@ internal sealed partial class OracleGrain(
         return view;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Diagnostics.GrainsMetrics.OracleGone(Asset);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     /// <summary>The aggregator changed the state in place: on a failed write, start over from what storage holds.</summary>
     private Task Persist(CancellationToken cancellationToken) =>
         state.WriteOrRestoreAsync(this, () => _aggregator = null, cancellationToken);
@@ -129,6 +135,7 @@ internal sealed partial class OracleGrain(
             _ => (fallback, "fallback"),
         };
         var regime = OracleRegime.ToMarket(s.Volatility.Regime);
+        Diagnostics.GrainsMetrics.Oracle(Asset, s.UpdatedAt, s.Breaker.IsOpen, time);
         var rejected = s.Rejected.Select(r => new RejectedObservation(r.Source, state.State.Sources.TryGetValue(r.Source, out var o) ? new OraclePrice(o.Price, state.State.Decimals).ToDecimal() : 0m, r.Reason.ToString().ToLowerInvariant())).ToArray();
         return new Public.OracleSnapshot(Asset, s.Price?.ToDecimal(), s.RoundId, s.IsFresh, s.SourcesUsed.Count, rejected, s.Volatility.EwmaVolatility, forecast, regime, s.Breaker.IsOpen, s.HaircutMultiplier, s.UpdatedAt, source, s.Volatility.LongRunVolatility);
     }

@@ -1,4 +1,5 @@
 using Mesh.Errors;
+using Mesh.Grains.Diagnostics;
 using Mesh.Grains.Hosting;
 using Mesh.Pools;
 using Microsoft.Extensions.Options;
@@ -76,6 +77,7 @@ internal sealed partial class CollateralPoolGrain(
     {
         var now = time.GetUtcNow();
         var view = Ledger.View(now);
+        GrainsMetrics.Pool(Asset, view);
         var free = Ledger.State.Chains.ToDictionary(c => c.Key, c => c.Value.Free, StringComparer.Ordinal);
         static double Ray(UInt128 value) => (double)value / 1e27;
         return Task.FromResult(new PoolSummary(Asset, view.FreeLiquidity, free, view.CreditOutstanding, view.LenderAssets, view.Reserve, view.TotalShares, Ray(view.UtilizationRay), Ray(view.BorrowRateRay), Ray(view.LiquidityRateRay), Ledger.State.Vaults.Count));
@@ -88,6 +90,12 @@ internal sealed partial class CollateralPoolGrain(
         Task.FromResult(state.State.Operations.TryGetValue(operationId ?? "", out var op)
             ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null)
             : null);
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GrainsMetrics.PoolGone(Asset);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     public Task<PoolAudit> Audit(CancellationToken cancellationToken = default) => Task.FromResult(Ledger.Audit(Asset));
 
@@ -125,6 +133,7 @@ internal sealed partial class CollateralPoolGrain(
 
         state.State.Operations[operationId] = op;
         await state.WriteOrRestoreAsync(this, () => _ledger = null, cancellationToken);
+        GrainsMetrics.Pool(Asset, Ledger.View(time.GetUtcNow()));
 
         return refusal is null ? answer(op) : throw refusal;
     }

@@ -38,6 +38,7 @@ internal sealed partial class CoordinatorBook
             record.Value = valueOf(grant.Granted);
             record.Reason = grant.Outcome == SaleOutcome.Partial ? "room.partial" : null;
             record.GrantedAt = now;
+            Diagnostics.GrainsMetrics.Granted(record.RequestedAt, now);
             record.ExpiresAt = now + grantTtl;
             record.RetryAfter = null;
             state.InFlight += grant.Granted;

@@ -117,6 +117,7 @@ internal sealed partial class RebalanceCoordinatorGrain
             throw new InvalidOperationException($"{Asset}: the value in flight ({book.InFlightValue}) exceeds the market's claim on the global budget ({held}).");
         }
 
+        Diagnostics.GrainsMetrics.Capacity(Asset, capacity, book.InFlight);
         return grants > 0 || !before.SequenceEqual(Book.Queued.Select(r => r.Reason));
     }
 
@@ -164,6 +165,13 @@ internal sealed partial class RebalanceCoordinatorGrain
         {
             LogClaimShort(logger, Asset, inFlight, claimed);
         }
+    }
+
+    /// <summary>The market's capacity gauges are reported by the silo the coordinator runs on.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Diagnostics.GrainsMetrics.CoordinatorGone(Asset);
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private async Task<CoordinatorView> BuildViewAsync(MarketReading reading, DateTimeOffset now)

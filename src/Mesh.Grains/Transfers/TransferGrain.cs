@@ -240,6 +240,7 @@ internal sealed partial class TransferGrain(
 
         if (state.State.Phase != phase || before.Quote is null)
         {
+            Diagnostics.GrainsMetrics.TransferPhase(before.Quote is null ? null : phase, state.State.Phase, state.State.Steps.Count > 0 ? state.State.Steps[0].At : time.GetUtcNow(), time.GetUtcNow());
             LogPhase(logger, Id, phase, state.State.Phase, state.State.Steps.Count > 0 ? state.State.Steps[^1].Note : "");
         }
     }

@@ -1,6 +1,7 @@
 using Mesh.Chains.Clients;
 using Mesh.Chains.Configuration;
 using Mesh.Errors;
+using Mesh.Grains.Diagnostics;
 using Mesh.Oracles;
 using Mesh.Revaluation;
 using Mesh.Vaults;
@@ -150,6 +151,7 @@ internal sealed partial class VaultGrain(
             }
         }
 
+        GrainsMetrics.Revalued(Key.Chain, health.HealthFactor);
         return health;
     }
 

@@ -43,7 +43,7 @@ public static class OperatorEndpoints
                 }),
             });
         });
-        endpoints.MapGet("/api/operator/probe", async (int? grains, IGrainFactory factory, ResiliencePipelineProvider<string> pipelines, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/operator/probe", async (int? grains, IGrainFactory factory, ResiliencePipelineProvider<string> pipelines, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             var count = grains ?? 16;
             if (count is < 1 or > MaxProbes)
@@ -61,10 +61,12 @@ public static class OperatorEndpoints
             var replies = await Task.WhenAll(Enumerable.Range(0, count).Select(key => pipeline.ExecuteAsync(
                 async token => await factory.GetGrain<IProbeGrain>(key).Ping(token),
                 cancellationToken).AsTask()));
+            var elapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3);
+            OperatorLog.Probed(loggers.CreateLogger(typeof(OperatorEndpoints)), count, replies.Select(r => r.Silo).Distinct(StringComparer.Ordinal).Count(), elapsedMs);
             return Results.Ok(new
             {
                 grains = count,
-                elapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
+                elapsedMs,
                 silos = replies.GroupBy(r => r.Silo).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new { silo = g.Key, grains = g.Count() }),
             });
         });

@@ -1,4 +1,5 @@
 using System.Net;
+using Mesh.Grains.Diagnostics;
 using Mesh.Storage;
 using Orleans.Configuration;
 
@@ -76,6 +77,7 @@ public static class MeshSiloBuilderExtensions
         // Storage errors reach callers with their own type and message instead of a missing-codec error.
         silo.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.AddActivityPropagation();
+        silo.AddMeshSpanTags(); // after the propagation: the call's span is current when the tags are set
         return silo;
     }
 
