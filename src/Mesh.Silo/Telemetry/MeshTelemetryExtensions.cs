@@ -17,6 +17,9 @@ public static class MeshTelemetryExtensions
     public static readonly string[] OrleansSources =
         ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Lifecycle", "Microsoft.Orleans.Storage"];
 
+    /// <summary>Npgsql's activity source: one span per PostgreSQL command, with the <c>db.*</c> semantic-convention attributes.</summary>
+    public const string NpgsqlSource = "Npgsql";
+
     /// <summary>Orleans' meter.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
@@ -43,6 +46,7 @@ public static class MeshTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(OrleansSources)
                 .AddSource(MeshPattern)
+                .AddSource(NpgsqlSource)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics

@@ -95,6 +95,12 @@ public sealed class TelemetryTests : IDisposable
             () => receiver.Spans().Any(s => s.Span.Kind == Span.Types.SpanKind.Server && s.Span.Name == "ICollateralPoolGrain/Summary" && Attribute(s.Span.Attributes, "mesh.asset") == "USDC"),
             "the pool's grain span carries mesh.asset",
             TimeSpan.FromSeconds(20));
+        // Storage: every PostgreSQL command is a client span of Npgsql's source with the db semantic conventions.
+        await Eventually.TrueAsync(
+            () => receiver.Spans().Any(s => s.Scope.Name == "Npgsql" && s.Span.Kind == Span.Types.SpanKind.Client
+                && (Attribute(s.Span.Attributes, "db.system.name") ?? Attribute(s.Span.Attributes, "db.system")) == "postgresql"),
+            "PostgreSQL commands arrive as db client spans",
+            TimeSpan.FromSeconds(20));
 
         // Metrics: Orleans' own and the mesh's, from both silos.
         string[] wanted = ["mesh.pool.utilization", "mesh.pool.borrow_rate", "mesh.pool.supply_rate", "mesh.oracle.breaker.open", "http.server.request.duration"];
