@@ -6,7 +6,7 @@ namespace Mesh.Grains.Chains;
 /// <summary>The telemetry of the chain event index, on the <c>Mesh.Grains</c> activity source and meter.</summary>
 internal static class ChainIndexDiagnostics
 {
-    public const string Name = "Mesh.Grains";
+    public const string Name = Diagnostics.GrainsDiagnostics.Name;
 
     /// <summary>Counter of indexed events, tagged with the chain and the outcome (<c>final</c>, <c>tentative</c>, <c>unapplied</c>).</summary>
     public const string Events = "mesh.chain.index.events";
@@ -17,23 +17,20 @@ internal static class ChainIndexDiagnostics
     /// <summary>Counter of failed index steps, tagged with the chain and the error code.</summary>
     public const string Failures = "mesh.chain.index.failures";
 
-    public const string ChainTag = "mesh.chain.name";
+    public const string ChainTag = Diagnostics.GrainsDiagnostics.ChainTag;
     public const string OutcomeTag = "mesh.chain.index.outcome";
     public const string FinalityBrokenTag = "mesh.chain.index.finality_broken";
     public const string NextBlockTag = "mesh.chain.index.next_block";
     public const string ErrorTypeTag = "error.type";
 
-    private static readonly Meter Meter = new(Name);
-    private static readonly Counter<long> EventCounter = Meter.CreateCounter<long>(Events, "{event}", "Movement events indexed, by outcome.");
-    private static readonly Counter<long> ReorgCounter = Meter.CreateCounter<long>(Reorgs, "{reorganisation}", "Reorganisations of indexed blocks.");
-    private static readonly Counter<long> FailureCounter = Meter.CreateCounter<long>(Failures, "{step}", "Index steps that failed.");
-
-    public static ActivitySource ActivitySource { get; } = new(Name);
+    private static readonly Counter<long> EventCounter = Diagnostics.GrainsDiagnostics.Meter.CreateCounter<long>(Events, "{event}", "Movement events indexed, by outcome.");
+    private static readonly Counter<long> ReorgCounter = Diagnostics.GrainsDiagnostics.Meter.CreateCounter<long>(Reorgs, "{reorganisation}", "Reorganisations of indexed blocks.");
+    private static readonly Counter<long> FailureCounter = Diagnostics.GrainsDiagnostics.Meter.CreateCounter<long>(Failures, "{step}", "Index steps that failed.");
 
     /// <summary>Starts the span of one index step (<c>chain index</c>), tagged with the chain and the block it starts from.</summary>
     public static Activity? Start(string chain, ulong nextBlock)
     {
-        var activity = ActivitySource.StartActivity("chain index", ActivityKind.Internal);
+        var activity = Diagnostics.GrainsDiagnostics.ActivitySource.StartActivity("chain index", ActivityKind.Internal);
         activity?.SetTag(ChainTag, chain);
         activity?.SetTag(NextBlockTag, (long)Math.Min(nextBlock, long.MaxValue));
         return activity;
