@@ -8,7 +8,7 @@ namespace Mesh.Audit;
 /// <param name="Kind">What it does.</param>
 /// <param name="Asset">The asset.</param>
 /// <param name="Amount">Its amount.</param>
-/// <param name="Stage">Where it is: <c>recorded</c> (only the vault has it), <c>applied</c> (the pool or the chain has applied it, the vault not yet).</param>
+/// <param name="Stage">Where it is: <c>recorded</c> (only the vault has it), <c>applied</c> (the pool or the chain has applied it, the vault not yet); for a transfer, <c>locked</c>, <c>refunded</c> (source) or <c>released</c> (destination) by the chain's record.</param>
 /// <param name="InTransit">What it adds to the chain's in-transit amount.</param>
 [GenerateSerializer]
 [Alias("mesh.audit.in-flight")]

@@ -87,6 +87,49 @@ public interface IVaultGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<OperationReceipt?> Operation(string operationId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes collateral out of the vault for a cross-chain transfer before its lock is sent (called by the transfer's
+    /// saga): checked as a withdrawal (membership, balance, the health factor staying in the band), recorded as a pending
+    /// <see cref="OperationKind.TransferOut"/> and taken out of the balance. A repeat answers the record.
+    /// </summary>
+    /// <param name="movement">The transfer's vault operation (its id is <c>transfer:</c> and the router's request id) with the asset and the amount the lock takes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pending operation (or the record of a repeat).</returns>
+    /// <exception cref="Mesh.Errors.MeshException">
+    /// <c>vault.insufficient_balance</c>, <c>vault.health_below_band</c>, <c>protocol.not_active</c> (422); <c>operation.id_reused</c> (409).
+    /// </exception>
+    [Alias("mesh.vault.transfer-out")]
+    Task<OperationReceipt> TransferOut(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends an outgoing transfer: what came back to the vault on this chain (the whole amount when the transfer was
+    /// compensated: the lock never took effect or was refunded; zero when it settled) is credited. Idempotent.
+    /// </summary>
+    /// <param name="operationId">The transfer's vault operation id.</param>
+    /// <param name="returned">What came back, base units: zero or the operation's whole amount.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ended operation; null when the vault never recorded it (the transfer ended before taking anything).</returns>
+    [Alias("mesh.vault.end-transfer-out")]
+    Task<OperationReceipt?> EndTransferOut(string operationId, UInt128 returned, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records collateral about to arrive from another chain, before the transfer's release is sent (called by the
+    /// saga), as a pending <see cref="OperationKind.TransferIn"/>; nothing is credited yet. A repeat answers the record.
+    /// </summary>
+    /// <param name="movement">The transfer's vault operation with the asset and the amount the release pays.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pending operation.</returns>
+    [Alias("mesh.vault.expect-transfer-in")]
+    Task<OperationReceipt> ExpectTransferIn(VaultMovement movement, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends an incoming transfer: credited when its release is final, dropped when the transfer was compensated. Idempotent.</summary>
+    /// <param name="operationId">The transfer's vault operation id.</param>
+    /// <param name="released">True when the release is final on this chain.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ended operation; null when the vault never recorded it.</returns>
+    [Alias("mesh.vault.end-transfer-in")]
+    Task<OperationReceipt?> EndTransferIn(string operationId, bool released, CancellationToken cancellationToken = default);
+
     /// <summary>Revalues the vault at an oracle's new aggregate (called by the asset's revaluation partitions).</summary>
     /// <param name="snapshot">The new aggregate.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -25,4 +25,17 @@ public enum OperationKind
 
     /// <summary>Sells collateral through the market venue under a coordinator's grant; the proceeds are credited in the venue's quote asset and repay the vault's debt in it.</summary>
     Sale = 6,
+
+    /// <summary>
+    /// Collateral leaving the vault for the protocol's vault on another chain (a cross-chain transfer's lock): taken out
+    /// of the balance when recorded, before the lock is sent; given back if the transfer is compensated. Driven by the
+    /// transfer's saga, never by the vault.
+    /// </summary>
+    TransferOut = 7,
+
+    /// <summary>
+    /// Collateral arriving from the protocol's vault on another chain (a cross-chain transfer's release): recorded before
+    /// the release is sent, credited once it is final. Driven by the transfer's saga, never by the vault.
+    /// </summary>
+    TransferIn = 8,
 }

@@ -4,7 +4,9 @@ using Mesh.Chains.Clients;
 using Mesh.Chains.Configuration;
 using Mesh.Errors;
 using Mesh.Pools;
+using Mesh.Grains.Transfers;
 using Mesh.Protocols;
+using Mesh.Transfers;
 using Mesh.Vaults;
 using Orleans.Concurrency;
 using ChainOperationId = Mesh.Chains.Clients.OperationId;
@@ -69,6 +71,11 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
     /// <summary>How an operation in flight counts: what one book has let go of and the other has not yet taken in.</summary>
     private async Task<InFlightOperation> Resolve(VaultKey vault, OperationReceipt op, CancellationToken cancellationToken)
     {
+        if (op.Kind is OperationKind.TransferOut or OperationKind.TransferIn && TransferOperations.TryRequestId(op.OperationId, out var requestId))
+        {
+            return await ResolveTransfer(vault, op, requestId, cancellationToken);
+        }
+
         var (applied, moved) = op.Kind is OperationKind.Deposit or OperationKind.Withdraw
             ? (await ChainApplied(vault, op, cancellationToken), op.Amount)
             : await PoolApplied(op, cancellationToken);
@@ -82,9 +89,36 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
         return new InFlightOperation(vault.ToString(), op.OperationId, op.Kind, op.Asset, op.Amount, applied ? "applied" : "recorded", transit);
     }
 
-    private async Task<bool> ChainApplied(VaultKey vault, OperationReceipt op, CancellationToken cancellationToken)
+    /// <summary>
+    /// A transfer's side by the vault's chain's record of the transfer's operations. Leaving (source): the books let go
+    /// of the amount when recorded; the vault contract holds it until the lock takes it, and again once the refund
+    /// gives it back. Arriving (destination): the contract holds it once the release pays, the books once it is final.
+    /// </summary>
+    private async Task<InFlightOperation> ResolveTransfer(VaultKey vault, OperationReceipt op, string requestId, CancellationToken cancellationToken)
     {
-        var status = await Client(vault.Chain).GetOperationAsync(ChainOperationId.FromName($"{vault}/{op.OperationId}"), cancellationToken);
+        string state;
+        bool heldOnChain;
+        if (op.Kind == OperationKind.TransferOut)
+        {
+            var locked = await Applied(vault.Chain, TransferGrain.OperationIdOf(requestId, "lock"), cancellationToken);
+            var refunded = locked && await Applied(vault.Chain, TransferGrain.OperationIdOf(requestId, "refund"), cancellationToken);
+            (state, heldOnChain) = (refunded ? "refunded" : locked ? "locked" : "recorded", !locked || refunded);
+        }
+        else
+        {
+            var released = await Applied(vault.Chain, TransferGrain.OperationIdOf(requestId, "release"), cancellationToken);
+            (state, heldOnChain) = (released ? "released" : "recorded", released);
+        }
+
+        return new InFlightOperation(vault.ToString(), op.OperationId, op.Kind, op.Asset, op.Amount, state, heldOnChain ? op.Amount : UInt128.Zero);
+    }
+
+    private Task<bool> ChainApplied(VaultKey vault, OperationReceipt op, CancellationToken cancellationToken) =>
+        Applied(vault.Chain, ChainOperationId.FromName($"{vault}/{op.OperationId}"), cancellationToken);
+
+    private async Task<bool> Applied(string chain, ChainOperationId id, CancellationToken cancellationToken)
+    {
+        var status = await Client(chain).GetOperationAsync(id, cancellationToken);
         return status.State is OperationState.Included or OperationState.Final && status.FailureCode is null;
     }
 

@@ -25,12 +25,22 @@ internal sealed partial class TransferGrain
 
     private OperationId RefundId => OperationIdOf(Id, "refund");
 
+    /// <summary>The transfer's operation in the books of the protocol's vaults (the same id on both chains).</summary>
+    private string VaultOperationId => TransferOperations.VaultOperationId(Id);
+
+    private Mesh.Vaults.IVaultGrain SourceVault => VaultOf(state.State.Quote!.Request.From);
+
+    private Mesh.Vaults.IVaultGrain DestinationVault => VaultOf(state.State.Quote!.Request.To);
+
     private string ReleaseClaim => $"{Id}/release";
 
     private string RefundClaim => $"{Id}/refund";
 
     /// <summary>The chain operation id of a step of a transfer: the same request id always gives the same ids.</summary>
     internal static OperationId OperationIdOf(string requestId, string step) => OperationId.FromName($"transfer/{requestId}/{step}");
+
+    private Mesh.Vaults.IVaultGrain VaultOf(string chain) =>
+        GrainFactory.GetGrain<Mesh.Vaults.IVaultGrain>(new Mesh.Vaults.VaultKey(state.State.Quote!.Request.ProtocolId, chain).ToString());
 
     private ITransferInventoryGrain Inventory(string chain) =>
         GrainFactory.GetGrain<ITransferInventoryGrain>($"{chain}/{state.State.Quote!.Request.Asset}");

@@ -89,7 +89,24 @@ internal sealed partial class TransferGrain
         }
 
         await Inventory(quote.Request.From).Hold(RefundClaim, quote.Request.Amount, cancellationToken);
-        await Commit(t => Enter(t, TransferPhase.Reserved, $"reserved {quote.Delivered} {quote.Request.Asset} on {quote.Request.To}"), cancellationToken);
+        try
+        {
+            // The source vault's books let go of the amount before the lock can take it on chain (checked there as a
+            // withdrawal: balance, and the health factor staying in the band); a compensation gives it back.
+            await SourceVault.TransferOut(new Mesh.Vaults.VaultMovement(VaultOperationId, quote.Request.Asset, quote.Request.Amount), cancellationToken);
+        }
+        catch (MeshException e) when (e.Kind is not MeshErrorKind.Unavailable)
+        {
+            await FreeClaims(cancellationToken);
+            await Commit(t =>
+            {
+                Enter(t, TransferPhase.Failed, $"the vault of {quote.Request.ProtocolId} on {quote.Request.From} refused it ({e.Code})");
+                (t.Reason, t.ReasonDetail) = (e.Code, $"{e.Message} Nothing was locked.");
+            }, cancellationToken);
+            return true;
+        }
+
+        await Commit(t => Enter(t, TransferPhase.Reserved, $"reserved {quote.Delivered} {quote.Request.Asset} on {quote.Request.To}; {quote.Request.Amount} out of the vault's books on {quote.Request.From}"), cancellationToken);
         return true;
     }
 
@@ -161,6 +178,9 @@ internal sealed partial class TransferGrain
             return true;
         }
 
+        // The destination vault expects the release before it is sent, so that the audit counts it in transit once the
+        // chain has it; it is credited when the release is final.
+        await DestinationVault.ExpectTransferIn(new Mesh.Vaults.VaultMovement(VaultOperationId, quote.Request.Asset, quote.Delivered), cancellationToken);
         await Commit(t =>
         {
             Enter(t, TransferPhase.Releasing, $"releasing {quote.Delivered} {quote.Request.Asset} on {quote.Request.To} (operation {ReleaseId})");
@@ -196,6 +216,9 @@ internal sealed partial class TransferGrain
     private async Task<bool> Settle(CancellationToken cancellationToken)
     {
         var quote = state.State.Quote!;
+        await Task.WhenAll(
+            DestinationVault.EndTransferIn(VaultOperationId, released: true, cancellationToken),
+            SourceVault.EndTransferOut(VaultOperationId, UInt128.Zero, cancellationToken));
         await FreeClaims(cancellationToken);
         await Commit(t =>
         {
@@ -254,6 +277,14 @@ internal sealed partial class TransferGrain
             }, cancellationToken);
         }
 
+        // The books follow the chains: the release never paid (the refund rule), and the source has the amount back
+        // (refunded, or never locked). Either vault answers null when it never recorded its side.
+        if (s.ReleaseSubmitted)
+        {
+            await DestinationVault.EndTransferIn(VaultOperationId, released: false, cancellationToken);
+        }
+
+        await SourceVault.EndTransferOut(VaultOperationId, s.Quote!.Request.Amount, cancellationToken);
         await FreeClaims(cancellationToken);
         await Commit(t => Enter(t, TransferPhase.Compensated, $"compensated ({t.Reason}): refunded {t.Refunded}, reservation freed"), cancellationToken);
         return true;

@@ -118,7 +118,7 @@ internal sealed partial class VaultGrain
         }
     }
 
-    private async Task Record(VaultMovement movement, OperationKind kind, bool debit, CancellationToken cancellationToken)
+    private async Task Record(VaultMovement movement, OperationKind kind, bool debit, CancellationToken cancellationToken, bool remind = true)
     {
         var s = state.State;
         var receipt = new OperationReceipt(movement.OperationId, kind, movement.Asset, movement.Amount, OperationStatus.Pending, null, null, time.GetUtcNow());
@@ -144,7 +144,11 @@ internal sealed partial class VaultGrain
         }
 
         // A durable wake-up before anything leaves this grain: if the silo dies mid-saga, the reminder reactivates the
-        // vault on a survivor, which resumes the operation even when no one calls it again.
-        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
+        // vault on a survivor, which resumes the operation even when no one calls it again. (A transfer's operation is
+        // resumed by the transfer's own reminder.)
+        if (remind)
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
+        }
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class VaultGrain : IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Operations.Values.Any(o => o.Status == OperationStatus.Pending))
+        if (DrivenHere().Any())
         {
             this.RegisterGrainTimer(ResumeAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
@@ -36,7 +36,7 @@ internal sealed partial class VaultGrain : IRemindable
 
     private async Task ResumeAsync(CancellationToken cancellationToken)
     {
-        foreach (var op in state.State.Operations.Values.Where(o => o.Status == OperationStatus.Pending).ToArray())
+        foreach (var op in DrivenHere().ToArray())
         {
             try
             {
@@ -53,7 +53,7 @@ internal sealed partial class VaultGrain : IRemindable
             }
         }
 
-        if (!state.State.Operations.Values.Any(o => o.Status == OperationStatus.Pending))
+        if (!DrivenHere().Any())
         {
             _retryAttempt = 0;
             if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
@@ -62,6 +62,10 @@ internal sealed partial class VaultGrain : IRemindable
             }
         }
     }
+
+    /// <summary>The pending operations the vault drives itself (a transfer's are driven by the transfer's saga).</summary>
+    private IEnumerable<OperationReceipt> DrivenHere() =>
+        state.State.Operations.Values.Where(o => o.Status == OperationStatus.Pending && !IsTransfer(o));
 
     /// <summary>
     /// After a transient failure (the pool, the venue or the reminder service on a silo that just died), tries the

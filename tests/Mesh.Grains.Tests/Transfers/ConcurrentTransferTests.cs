@@ -25,6 +25,7 @@ public sealed class ConcurrentTransferTests(TransferFixture fixture)
         }
 
         var before = await BooksAsync(members);
+        var differences = await AuditDifferencesAsync(fixture.Client);
         var transfers = Enumerable.Range(0, count).Select(i =>
         {
             var from = ChainNames[random.Next(3)];
@@ -66,6 +67,18 @@ public sealed class ConcurrentTransferTests(TransferFixture fixture)
 
         var inFlight = await fixture.Client.GetGrain<ITransferIndexGrain>(ITransferIndexGrain.Key).InFlight();
         Assert.Empty(inFlight.Intersect(transfers.Select(t => t.Id)));
+
+        // The grains agree with the chains: every member's books hold what its vault holds on chain, and the transfers
+        // leave the audit's differences as they were.
+        foreach (var member in members)
+        {
+            foreach (var chain in ChainNames)
+            {
+                Assert.Equal(await Chain(chain).GetVaultBalanceAsync(Asset, member), await BookBalanceAsync(fixture.Client, member, chain));
+            }
+        }
+
+        Assert.Equal(differences, await AuditDifferencesAsync(fixture.Client));
     }
 
     /// <summary>Per chain: the members' vault balances together, and the bridge's balance.</summary>

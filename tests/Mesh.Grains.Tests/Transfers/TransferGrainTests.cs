@@ -35,6 +35,16 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         Assert.Equal(ended.Locked, ended.Released + ended.FeeRetained + ended.Refunded);
         Assert.Equal(1_000 * Usdc - amount, await Chain("local-a").GetVaultBalanceAsync(Asset, protocol));
         Assert.Equal(1_000 * Usdc + quote.Delivered, await Chain("local-b").GetVaultBalanceAsync(Asset, protocol));
+        // The vaults' books follow the chains: what left local-a is out of its books, what arrived on local-b is in.
+        Assert.Equal(1_000 * Usdc - amount, await BookBalanceAsync(fixture.Client, protocol, "local-a"));
+        Assert.Equal(1_000 * Usdc + quote.Delivered, await BookBalanceAsync(fixture.Client, protocol, "local-b"));
+        var vaultOperation = TransferOperations.VaultOperationId(sut.GetPrimaryKeyString());
+        Assert.Equal(
+            (Mesh.Vaults.OperationKind.TransferOut, Mesh.Vaults.OperationStatus.Completed, amount),
+            await OperationOf(protocol, "local-a", vaultOperation));
+        Assert.Equal(
+            (Mesh.Vaults.OperationKind.TransferIn, Mesh.Vaults.OperationStatus.Completed, quote.Delivered),
+            await OperationOf(protocol, "local-b", vaultOperation));
         Assert.Equal(bridgeA + amount, await Chain("local-a").GetBalanceAsync(Asset, Bridge("local-a")));
         Assert.Equal(bridgeB - quote.Delivered, await Chain("local-b").GetBalanceAsync(Asset, Bridge("local-b")));
         Assert.Equal(
@@ -54,8 +64,12 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         await sut.Quote(Request(protocol, "local-a", "local-c", 250 * Usdc));
 
         TransferStatus ended;
+        var differences = await AuditDifferencesAsync(fixture.Client);
         var started = await sut.Execute();
         Chain("local-c").HaltBlocks();
+        // Mid-saga the audit still balances: the amount is out of local-a's books and counted in transit until the lock takes it.
+        var midway = await fixture.Client.GetGrain<Mesh.Audit.IConservationAuditGrain>(0).Run();
+        var midwayDifferences = await AuditDifferencesAsync(fixture.Client);
         try
         {
             ended = await EndedAsync(sut);
@@ -74,6 +88,15 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         Assert.Equal(1_000 * Usdc, await Chain("local-a").GetVaultBalanceAsync(Asset, protocol));
         Assert.Equal(1_000 * Usdc, await Chain("local-c").GetVaultBalanceAsync(Asset, protocol));
         Assert.Equal(bridgeC, await Chain("local-c").GetBalanceAsync(Asset, Bridge("local-c")));
+        Assert.Equal(differences, midwayDifferences);
+        Assert.Equal(differences, await AuditDifferencesAsync(fixture.Client));
+        Assert.Contains(midway.InFlight, o => o.OperationId == TransferOperations.VaultOperationId(id) && o.Kind == Mesh.Vaults.OperationKind.TransferOut && o.Stage is "recorded" or "locked");
+        // The refund is back in local-a's books; local-c's never counted the release that was never sent.
+        Assert.Equal(1_000 * Usdc, await BookBalanceAsync(fixture.Client, protocol, "local-a"));
+        Assert.Equal(1_000 * Usdc, await BookBalanceAsync(fixture.Client, protocol, "local-c"));
+        Assert.Equal(
+            (Mesh.Vaults.OperationKind.TransferOut, Mesh.Vaults.OperationStatus.Failed, 250 * Usdc),
+            await OperationOf(protocol, "local-a", TransferOperations.VaultOperationId(id)));
         Assert.Equal(0, await MovementsOf("local-c", TransferGrain.OperationIdOf(id, "release")));
         Assert.Equal(1, await MovementsOf("local-a", TransferGrain.OperationIdOf(id, "refund")));
     }
@@ -193,6 +216,38 @@ public sealed class TransferGrainTests(TransferFixture fixture)
     }
 
     [Fact]
+    public async Task Execute_MoreThanTheSourceVaultHolds_FailsWithNothingLockedAndTheReservationFreed()
+    {
+        var (protocol, _) = await MemberAsync(fixture.Client, "poor", 100 * Usdc);
+        FundBridge("local-b", 1_000 * Usdc);
+        var sut = fixture.Transfer(NewId("poor"));
+        await sut.Quote(Request(protocol, "local-a", "local-b", 150 * Usdc));
+
+        var status = await sut.Execute();
+
+        Assert.Equal((TransferPhase.Failed, "vault.insufficient_balance"), (status.Phase, status.Reason));
+        Assert.Equal(UInt128.Zero, status.Locked);
+        Assert.Equal(100 * Usdc, await BookBalanceAsync(fixture.Client, protocol, "local-a"));
+        Assert.Null(await Vault(fixture.Client, protocol, "local-a").Operation(TransferOperations.VaultOperationId(sut.GetPrimaryKeyString())));
+        Assert.Equal(0, await MovementsOf("local-a", TransferGrain.OperationIdOf(sut.GetPrimaryKeyString(), "lock")));
+        Assert.DoesNotContain((await fixture.Client.GetGrain<ITransferInventoryGrain>("local-b/USDC").View()).Claims.Keys, k => k.StartsWith(sut.GetPrimaryKeyString(), StringComparison.Ordinal));
+        Assert.DoesNotContain((await fixture.Client.GetGrain<ITransferInventoryGrain>("local-a/USDC").View()).Claims.Keys, k => k.StartsWith(sut.GetPrimaryKeyString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deposit_UnderATransfersOperationId_IsRefusedNamingTheField()
+    {
+        var (protocol, _) = await MemberAsync(fixture.Client, "reserved", 0);
+
+        var refused = await Assert.ThrowsAsync<MeshException>(() => Vault(fixture.Client, protocol, "local-a").Deposit(new Mesh.Vaults.VaultMovement(TransferOperations.VaultOperationId("mine"), Asset, Usdc)));
+
+        Assert.Equal(("operation.reserved_id", "operationId"), (refused.Code, refused.Field));
+    }
+
+    private async Task<(Mesh.Vaults.OperationKind, Mesh.Vaults.OperationStatus, UInt128)?> OperationOf(string protocol, string chain, string operationId) =>
+        await Vault(fixture.Client, protocol, chain).Operation(operationId) is { } op ? (op.Kind, op.Status, op.Amount) : null;
+
+    [Fact]
     public async Task Execute_DestinationBridgeShort_FailsWithNothingLocked()
     {
         // No test puts WETH into local-a's bridge: the destination has nothing to release from.
@@ -218,9 +273,7 @@ public sealed class TransferGrainTests(TransferFixture fixture)
         // WETH local-b → local-c: a bucket of 100 WETH refilling 0.05 WETH/s; no other test uses it.
         var (protocol, account) = await MemberAsync(fixture.Client, "bucket", 0);
         var eighty = (UInt128)80 * 1_000_000_000_000_000_000UL;
-        Chain("local-b").Fund(account, "WETH", eighty);
-        await Chain("local-b").SubmitAsync(new ChainOperation(OperationId.FromName($"test/{protocol}/weth-deposit"), OperationKind.Deposit, protocol, account, "WETH", eighty));
-        await Until(async () => await Chain("local-b").GetVaultBalanceAsync("WETH", protocol) == eighty, "the WETH deposit is final");
+        await DepositAsync(fixture.Client, protocol, account, "local-b", "WETH", eighty);
         Chain("local-c").Fund(Bridge("local-c"), "WETH", eighty);
         var request = Request(protocol, "local-b", "local-c", eighty) with { Asset = "WETH" };
         var first = fixture.Transfer(NewId("bucket"));

@@ -66,6 +66,9 @@ public sealed class TransferRestartTests : IAsyncLifetime
             Assert.Equal(1, await MovementsOf("local-c", TransferGrain.OperationIdOf(id, "release")));
             Assert.Equal(1_000 * Usdc - amount, await Chain("local-b").GetVaultBalanceAsync(Asset, protocol));
             Assert.Equal(bridgeC - quote.Delivered, await Chain("local-c").GetBalanceAsync(Asset, Bridge("local-c")));
+            // The books survived the restart with the saga: out of local-b's once, into local-c's once.
+            Assert.Equal(1_000 * Usdc - amount, await BookBalanceAsync(cluster.Client, protocol, "local-b"));
+            Assert.Equal(1_000 * Usdc + quote.Delivered, await BookBalanceAsync(cluster.Client, protocol, "local-c"));
         }
         finally
         {

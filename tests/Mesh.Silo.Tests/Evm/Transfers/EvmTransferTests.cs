@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Mesh.Audit;
 using Mesh.Chains.Clients;
 using Mesh.Testing;
 using Mesh.Transfers;
+using Mesh.Vaults;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 
@@ -200,6 +202,20 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
 
             Assert.Equal(before.Total(asset), after.Total(asset));
         }
+
+        // The grains agree with the chains: the protocol's books on every chain hold what its vault contract holds (it
+        // is the only depositor), and the conservation audit balances every asset on every chain.
+        foreach (var asset in EvmTransferCluster.Assets)
+        {
+            foreach (var chain in Chains)
+            {
+                var books = await cluster.Client.GetGrain<IVaultGrain>(new VaultKey(EvmTransferCluster.Protocol, chain).ToString()).Books();
+                Assert.Equal(after.Vault[(asset, chain)], books.Balances.GetValueOrDefault(asset));
+            }
+        }
+
+        var audit = await cluster.Client.GetGrain<IConservationAuditGrain>(0).Run();
+        Assert.True(audit.Balanced, string.Join("; ", audit.Assets.SelectMany(a => a.Chains.Where(c => !c.Balanced).Select(c => $"{a.Asset} on {c.Chain}: {c.Difference}"))));
     }
 
     /// <summary>One lock event on the source per transfer, and one release (or one refund, never both) for its operation ids.</summary>
