@@ -8,6 +8,7 @@ namespace Mesh.Vaults;
 /// <param name="Sold">What the vault sold per asset, in base units.</param>
 /// <param name="Proceeds">What the sales fetched per quote asset, in base units.</param>
 /// <param name="LastSaleAt">When the last sale executed; null before any.</param>
+/// <param name="Hedges">The perp positions the mesh holds for the vault's delta hedge (empty without the hedge setting).</param>
 [GenerateSerializer]
 [Alias("mesh.vault.rebalancing")]
 public sealed record VaultRebalancing(
@@ -17,4 +18,5 @@ public sealed record VaultRebalancing(
     [property: Id(3)] int Liquidations,
     [property: Id(4)] IReadOnlyDictionary<string, UInt128> Sold,
     [property: Id(5)] IReadOnlyDictionary<string, UInt128> Proceeds,
-    [property: Id(6)] DateTimeOffset? LastSaleAt);
+    [property: Id(6)] DateTimeOffset? LastSaleAt,
+    [property: Id(7)] IReadOnlyList<HedgePosition>? Hedges = null);

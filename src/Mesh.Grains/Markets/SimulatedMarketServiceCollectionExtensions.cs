@@ -26,4 +26,23 @@ public static class SimulatedMarketServiceCollectionExtensions
         services.AddSingleton<IMarketVenue>(sp => sp.GetRequiredService<ISimulatedMarketVenue>());
         return services;
     }
+
+    /// <summary>
+    /// Registers a simulated perp venue as the silo's <see cref="IPerpVenue"/>, over the registered spot
+    /// <see cref="IMarketVenue"/> (register that too).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Adjusts the settings; null keeps the defaults.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddSimulatedPerpVenue(this IServiceCollection services, Action<SimulatedPerpOptions>? configure = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPerpVenue>(sp =>
+        {
+            var options = new SimulatedPerpOptions();
+            configure?.Invoke(options);
+            return new SimulatedPerpVenue(sp.GetRequiredService<IMarketVenue>(), options, sp.GetRequiredService<TimeProvider>());
+        });
+        return services;
+    }
 }

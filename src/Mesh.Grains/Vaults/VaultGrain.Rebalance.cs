@@ -25,6 +25,11 @@ internal sealed partial class VaultGrain
             throw new MeshException(MeshErrorKind.Refused, "rebalancing.no_venue", "This mesh has no market venue to sell through; a vault cannot rebalance by itself.", "autoSell");
         }
 
+        if (settings.Hedge && Perps is null)
+        {
+            throw new MeshException(MeshErrorKind.Refused, "rebalancing.no_perp_venue", "This mesh has no perp venue to hedge through; a vault cannot hedge its delta by itself.", "hedge");
+        }
+
         var previous = state.State.Rebalancing;
         state.State.Rebalancing = settings;
         try
@@ -45,7 +50,7 @@ internal sealed partial class VaultGrain
     private VaultRebalancing View()
     {
         var sales = state.State.Sales;
-        return new VaultRebalancing(state.State.Rebalancing, sales.OpenRequest, sales.Executed, sales.Liquidations, new Dictionary<string, UInt128>(sales.Sold), new Dictionary<string, UInt128>(sales.Proceeds), sales.LastSaleAt);
+        return new VaultRebalancing(state.State.Rebalancing, sales.OpenRequest, sales.Executed, sales.Liquidations, new Dictionary<string, UInt128>(sales.Sold), new Dictionary<string, UInt128>(sales.Proceeds), sales.LastSaleAt, HedgeView());
     }
 
     /// <summary>After a revaluation: asks for, executes or gives back a sale as the health factor requires.</summary>

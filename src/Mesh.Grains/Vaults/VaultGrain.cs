@@ -41,8 +41,13 @@ internal sealed partial class VaultGrain(
     {
         var now = time.GetUtcNow();
         ExposureValidator.Check(exposures, KnownAssets(), now);
-        var markets = await Markets(exposures.Select(e => e.Underlying), requirePrice: true, cancellationToken);
-        var portfolio = ExposurePortfolio.Build(exposures, markets, now, riskOptions.Value);
+        if (exposures.FirstOrDefault(e => e.Id?.StartsWith(HedgeExposurePrefix, StringComparison.Ordinal) == true) is { } reserved)
+        {
+            throw MeshException.Invalid("exposures", "exposure.reserved_id", $"Exposure id '{reserved.Id}' begins with '{HedgeExposurePrefix}': the mesh names its own hedge positions so.");
+        }
+
+        var markets = await Markets(exposures.Select(e => e.Underlying).Concat(state.State.Hedges.Positions.Keys), requirePrice: true, cancellationToken);
+        var portfolio = ExposurePortfolio.Build(WithHedges(exposures, state.State), markets, now, riskOptions.Value);
         var es = VaultRiskModel.ExpectedShortfall(portfolio, riskOptions.Value);
         var previous = state.State.Exposures;
         state.State.Exposures = [.. exposures];
@@ -76,6 +81,7 @@ internal sealed partial class VaultGrain(
         await SettlePendingSale(cancellationToken);
         var health = await Revalue(time.GetUtcNow(), cancellationToken);
         await RebalanceAfter(health, cancellationToken);
+        await HedgeAfter(cancellationToken);
     }
 
     private async Task EnsureRegistered(CancellationToken cancellationToken)
@@ -120,6 +126,7 @@ internal sealed partial class VaultGrain(
             s.Balances.Any(b => b.Value > UInt128.Zero) ? $"holds collateral ({string.Join(", ", s.Balances.Where(b => b.Value > UInt128.Zero).Select(b => b.Key))})"
             : s.Debt.Any(d => d.Value > UInt128.Zero) ? $"owes credit ({string.Join(", ", s.Debt.Where(d => d.Value > UInt128.Zero).Select(d => d.Key))})"
             : s.Exposures.Count > 0 ? $"has {s.Exposures.Count} open exposures"
+            : s.Hedges.Positions.Count > 0 ? $"holds hedge positions ({string.Join(", ", s.Hedges.Positions.Keys)})"
             : s.Operations.Values.Any(o => o.Status == OperationStatus.Pending) ? "has an operation in flight"
             : null;
         return Task.FromResult(reason);
@@ -130,7 +137,7 @@ internal sealed partial class VaultGrain(
         var s = state.State;
         var markets = await MarketsOf(BookAssets(s), requirePrice: false, cancellationToken);
         // The book is repriced at every revaluation; its Monte Carlo shortfall only when the book changes (or on activation).
-        _portfolio = ExposurePortfolio.Build(s.Exposures, markets, now, riskOptions.Value);
+        _portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value);
         _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
 
         var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
@@ -192,6 +199,11 @@ internal sealed partial class VaultGrain(
         foreach (var exposure in s.Exposures)
         {
             Add(exposure.Underlying);
+        }
+
+        foreach (var underlying in s.Hedges.Positions.Keys)
+        {
+            Add(underlying);
         }
 
         return assets;

@@ -31,4 +31,7 @@ public sealed class VaultState
 
     /// <summary>Gets or sets the vault's sales under coordinator grants.</summary>
     public VaultSales Sales { get; set; } = new();
+
+    /// <summary>Gets or sets the vault's delta hedge (perps traded for it through the market seam).</summary>
+    public VaultHedges Hedges { get; set; } = new();
 }

@@ -10,7 +10,7 @@ using Orleans.TestingHost;
 namespace Mesh.Grains.Tests.Infrastructure;
 
 /// <summary>Members, prices and settled operations for flow tests, on one fixture's silo and chain.</summary>
-internal sealed class Members(DomainFixture fixture)
+internal sealed class Members(ClusterFixture fixture)
 {
     public const string Chain = "local-a";
     public static readonly UInt128 UsdcUnit = 1_000_000;
