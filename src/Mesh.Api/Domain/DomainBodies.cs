@@ -57,3 +57,9 @@ public sealed record LimitsBody(
 /// <param name="Absolute">The most credit, in base units.</param>
 /// <param name="Relative">The most credit as a share of the pool's assets, in [0, 1].</param>
 public sealed record RiskFactorBody(UInt128 Absolute, decimal Relative);
+
+/// <summary>How a vault rebalances by itself (every field required).</summary>
+/// <param name="AutoSell">Below its band the vault sells collateral under its market coordinator's grants (refused, 422 <c>rebalancing.no_venue</c>, where the mesh has no market venue).</param>
+/// <param name="Predictive">The vault shifts toward stable assets on the oracle's forecast regime.</param>
+/// <param name="Hedge">The vault keeps its net delta in the band by trading perps under the coordinator's budget (refused, 422 <c>rebalancing.no_perp_venue</c>, where the mesh has no perp venue).</param>
+public sealed record RebalancingBody(bool AutoSell, bool Predictive, bool Hedge);

@@ -53,4 +53,22 @@ public sealed class AdviceEndpointsTests(DomainSilo fixture)
         Assert.Equal(0.0, line.GetProperty("netDeltaAfter").GetDouble());
         Assert.Equal(1_000.0, sut.GetProperty("bandUsd").GetDouble(), 1e-6);
     }
+
+    [Fact]
+    public async Task PutRebalancing_SettingsWithoutAutoSellOrHedge_AreReadBackAndAHedgeWithoutAPerpVenueIsRefused()
+    {
+        var path = $"{DomainSilo.MainVault}/rebalancing";
+        var key = fixture.KeyOf(Caller.Protocol);
+
+        var set = await DomainSilo.Expect(fixture.Silo.SendAsync(HttpMethod.Put, path, key, "{\"autoSell\":false,\"predictive\":true,\"hedge\":false}"), HttpStatusCode.OK);
+        var refused = await DomainSilo.Expect(fixture.Silo.SendAsync(HttpMethod.Put, path, key, "{\"autoSell\":false,\"predictive\":false,\"hedge\":true}"), HttpStatusCode.UnprocessableEntity);
+        var read = await DomainSilo.Expect(fixture.Silo.GetAsync(path, fixture.Silo.OperatorKey), HttpStatusCode.OK);
+
+        Assert.True(set.GetProperty("settings").GetProperty("predictive").GetBoolean());
+        Assert.Equal("rebalancing.no_perp_venue", refused.GetProperty("code").GetString());
+        // The refusal changed nothing: the settings are those set before it.
+        Assert.Equal(set.GetProperty("settings").ToString(), read.GetProperty("settings").ToString());
+        Assert.False(read.GetProperty("settings").GetProperty("hedge").GetBoolean());
+        Assert.Empty(read.GetProperty("hedges").EnumerateArray());
+    }
 }

@@ -3,7 +3,7 @@ using static Mesh.Api.Problems.ApiErrorCodes;
 
 namespace Mesh.Api.Tests.Domain;
 
-/// <summary>The advice endpoints: allocation (with its <c>predictive</c> query) and hedge.</summary>
+/// <summary>The advice endpoints: allocation (with its <c>predictive</c> query) and hedge; the rebalancing settings.</summary>
 public static partial class BadInputCases
 {
     private static void Advice(List<BadRequestCase> rows)
@@ -18,5 +18,9 @@ public static partial class BadInputCases
         Get("hedge chain malformed", $"/api/protocols/{DomainSilo.Main}/vaults/-a/hedge", Bad, InvalidName, "chain");
         Get("hedge chain unknown", $"/api/protocols/{DomainSilo.Main}/vaults/local-z/hedge", HttpStatusCode.NotFound, "chain.unknown", null);
         rows.Add(new("advice: hedge method not allowed", HttpMethod.Post, $"{DomainSilo.MainVault}/hedge", Caller.Protocol, "{}", HttpStatusCode.MethodNotAllowed, MethodNotAllowed, null));
+        rows.AddRange(Generic("rebalancing", HttpMethod.Put, $"{DomainSilo.MainVault}/rebalancing", Caller.Protocol,
+            [new("autoSell", "false", "\"no\""), new("predictive", "false", "0"), new("hedge", "false", "\"true\"")]));
+        rows.Add(new("rebalancing: chain unknown", HttpMethod.Put, $"/api/protocols/{DomainSilo.Main}/vaults/local-z/rebalancing", Caller.Protocol, "{\"autoSell\":false,\"predictive\":false,\"hedge\":false}", HttpStatusCode.NotFound, "chain.unknown", null));
+        rows.Add(new("rebalancing: hedge without a perp venue", HttpMethod.Put, $"{DomainSilo.MainVault}/rebalancing", Caller.Protocol, "{\"autoSell\":false,\"predictive\":false,\"hedge\":true}", HttpStatusCode.UnprocessableEntity, "rebalancing.no_perp_venue", "hedge"));
     }
 }

@@ -86,6 +86,8 @@ public static class MatrixEndpoints
             new("read health", HttpMethod.Get, (_, _) => At($"{Vault}/health"), ownOrOperator),
             new("read allocation advice", HttpMethod.Get, (_, _) => At($"{Vault}/allocation?predictive=false"), ownOrOperator),
             new("read hedge advice", HttpMethod.Get, (_, _) => At($"{Vault}/hedge"), ownOrOperator),
+            new("configure rebalancing", HttpMethod.Put, (_, _) => At($"{Vault}/rebalancing", "{\"autoSell\":false,\"predictive\":false,\"hedge\":false}"), ownOnly),
+            new("read rebalancing", HttpMethod.Get, (_, _) => At($"{Vault}/rebalancing"), ownOrOperator),
             new("read pool", HttpMethod.Get, (_, _) => At("/api/pools/WETH"), keyOnly),
             new("read pool limits", HttpMethod.Get, (_, _) => At("/api/pools/USDC/limits"), keyOnly),
             new("set pool limits", HttpMethod.Put, (_, _) => At("/api/operator/pools/USDC/limits", BadInputCases.ValidLimits), operatorOnly),
