@@ -51,6 +51,43 @@ public sealed class EvmChainClientSharedStoreTests(LocalChains chains) : IAsyncL
     }
 
     [Fact]
+    public async Task SubmitAsync_TwoProcessesOneKeyConcurrently_NoncesContiguousAndEachOperationSentOnce()
+    {
+        var account = EvmDevelopmentKeys.HardhatAccount(14);
+        var protocol = Operations.NewProtocol();
+        const int PerProcess = 40;
+        await _chain.FundAsync(account, "USDC", 2 * PerProcess * 5);
+        var chainFile = Path.Combine(Path.GetTempPath(), $"mesh-evm-chain-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(chainFile, System.Text.Json.JsonSerializer.Serialize(_chain.Definition));
+        var start = await PendingNonceAsync();
+        IReadOnlyList<Bytes32>[] hashes;
+        try
+        {
+            await using var first = await SubmitterProcess.StartAsync(chainFile, _database.ConnectionString, protocol, account.Address, "USDC", 5, protocol + "/first", PerProcess);
+            await using var second = await SubmitterProcess.StartAsync(chainFile, _database.ConnectionString, protocol, account.Address, "USDC", 5, protocol + "/second", PerProcess);
+            await Task.WhenAll(first.GoAsync(), second.GoAsync());
+            hashes = await Task.WhenAll(first.HashesAsync(), second.HashesAsync());
+        }
+        finally
+        {
+            File.Delete(chainFile);
+        }
+
+        using var sut = Client(_database.NewStore());
+        await _chain.Rpc.MineAsync(LocalChains.Confirmations);
+        var ids = Enumerable.Range(0, 2 * PerProcess)
+            .Select(i => OperationId.FromName($"{protocol}/{(i < PerProcess ? "first" : "second")}/{i % PerProcess}")).ToList();
+        var statuses = await Task.WhenAll(ids.Select(id => sut.SettleAsync(_chain, id)));
+        var nonces = await Task.WhenAll(hashes.SelectMany(h => h).Select(NonceOfAsync));
+
+        Assert.All(statuses, s => Assert.Equal(OperationState.Final, s.State));
+        Assert.Equal(hashes.SelectMany(h => h), statuses.Select(s => s.TransactionHash!.Value));
+        Assert.Equal(Enumerable.Range(0, 2 * PerProcess).Select(i => start + (ulong)i), nonces.Order());
+        Assert.Equal(start + (ulong)(2 * PerProcess), await PendingNonceAsync());
+        Assert.Equal((UInt128)(2 * PerProcess * 5), await sut.GetVaultBalanceAsync("USDC", protocol));
+    }
+
+    [Fact]
     public async Task SubmitAsync_OtherClientTakesOverAfterCrashBeforeSend_ResendsSameNonceAndHash()
     {
         var dead = _database.NewStore();
