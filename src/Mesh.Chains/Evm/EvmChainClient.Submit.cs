@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Mesh.Chains.Clients;
 using Mesh.Chains.Diagnostics;
@@ -20,15 +21,12 @@ internal sealed partial class EvmChainClient
         var data = VaultAbi.Movement(valid.Kind, valid.Id, protocol, token, valid.Account, valid.Amount);
         return await ObserveAsync(ChainRpcMethods.Submit, async ct =>
         {
-            // Nonce allocation, signing and sending are serialized per key; receipts are awaited by callers in parallel.
-            await _keyLock.WaitAsync(ct).ConfigureAwait(false);
-            try
+            // Nonce allocation, signing and sending are serialized per key (across processes with a shared store);
+            // receipts are awaited by callers in parallel.
+            var lease = await _store.LockAsync(_chain.ChainId, _signer.Address, ct).ConfigureAwait(false);
+            await using (lease.ConfigureAwait(false))
             {
-                return await SubmitLockedAsync(valid, payload, data, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                _keyLock.Release();
+                return await SubmitLockedAsync(valid, payload, data, lease, ct).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -37,7 +35,7 @@ internal sealed partial class EvmChainClient
     internal static string Payload(ChainOperation operation, Bytes32 protocol, string token) =>
         string.Create(CultureInfo.InvariantCulture, $"{operation.Kind}|{protocol}|{operation.Account}|{token}|{operation.Amount}");
 
-    private async Task<OperationSubmission> SubmitLockedAsync(ChainOperation operation, string payload, string data, CancellationToken cancellationToken)
+    private async Task<OperationSubmission> SubmitLockedAsync(ChainOperation operation, string payload, string data, ISigningLease lease, CancellationToken cancellationToken)
     {
         var stored = await _store.FindAsync(_scope, operation.Id, cancellationToken).ConfigureAwait(false);
         var status = await StatusAsync(operation.Id, stored, cancellationToken).ConfigureAwait(false);
@@ -51,12 +49,12 @@ internal sealed partial class EvmChainClient
         }
 
         if (status.State == OperationState.Unknown && stored is not null && stored.Payload == payload
-            && await ResendAsync(stored, cancellationToken).ConfigureAwait(false))
+            && await ResendAsync(stored, lease, cancellationToken).ConfigureAwait(false))
         {
             return new OperationSubmission(operation.Id, stored.Hash, AlreadyKnown: false);
         }
 
-        return await SendNewAsync(operation, payload, data, cancellationToken).ConfigureAwait(false);
+        return await SendNewAsync(operation, payload, data, lease, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the chain holds a transaction for the id that may not be replaced: anything but Unknown and Failed.</summary>
@@ -71,8 +69,9 @@ internal sealed partial class EvmChainClient
         && movement.Amount == operation.Amount;
 
     /// <summary>Sends the stored signed bytes again (same nonce, same hash); false when their nonce was taken meanwhile.</summary>
-    private async Task<bool> ResendAsync(StoredTransaction stored, CancellationToken cancellationToken)
+    private async Task<bool> ResendAsync(StoredTransaction stored, ISigningLease lease, CancellationToken cancellationToken)
     {
+        await EnsureHeldAsync(lease, stored.OperationId, cancellationToken).ConfigureAwait(false);
         try
         {
             await _rpc.WriteAsync<string>("eth_sendRawTransaction", cancellationToken, stored.Raw).ConfigureAwait(false);
@@ -91,7 +90,7 @@ internal sealed partial class EvmChainClient
         }
     }
 
-    private async Task<OperationSubmission> SendNewAsync(ChainOperation operation, string payload, string data, CancellationToken cancellationToken)
+    private async Task<OperationSubmission> SendNewAsync(ChainOperation operation, string payload, string data, ISigningLease lease, CancellationToken cancellationToken)
     {
         var nonce = await NextNonceAsync(cancellationToken).ConfigureAwait(false);
         var (raw, hash) = TransactionSigner.Sign(_signer, _chain.ChainId, nonce, _vault, data, _options.OperationGasLimit, _options);
@@ -99,6 +98,7 @@ internal sealed partial class EvmChainClient
 
         // Written before it is sent: after a crash the same bytes are resent rather than a second transaction signed.
         await _store.SaveAsync(_scope, record, cancellationToken).ConfigureAwait(false);
+        await EnsureHeldAsync(lease, operation.Id, cancellationToken).ConfigureAwait(false);
         try
         {
             await _rpc.WriteAsync<string>("eth_sendRawTransaction", cancellationToken, raw).ConfigureAwait(false);
@@ -154,7 +154,30 @@ internal sealed partial class EvmChainClient
         return held is not null;
     }
 
+    /// <summary>
+    /// Checks that the signing lock still holds before a send. When it was lost (a shared store's session ended),
+    /// nothing is sent: the stored record stays, and a later submission resends it or, if its nonce was taken, signs anew.
+    /// </summary>
+    private async Task EnsureHeldAsync(ISigningLease lease, OperationId operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lease.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            EvmLog.SigningLockLost(_logger, ChainName, _signer.Address, operation.ToString(), exception.Message);
+            throw new ChainClientException(ChainName, ChainErrorKind.Unavailable, ChainErrorCodes.Unavailable,
+                $"Chain '{ChainName}': the signing lock of {_signer.Address} was lost before operation {operation} was sent ({exception.Message}); nothing was sent, submit again.", exception);
+        }
+    }
+
+    /// <summary>
+    /// Whether a refusal says that the nonce is no longer free: used, or held by another pending transaction (fees
+    /// are fixed, so a second transaction of the same nonce is always an underpriced replacement).
+    /// </summary>
     private static bool IsNonceRace(string reason) =>
         reason.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
-        || reason.Contains("nonce has already been used", StringComparison.OrdinalIgnoreCase);
+        || reason.Contains("nonce has already been used", StringComparison.OrdinalIgnoreCase)
+        || reason.Contains("replacement transaction underpriced", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
 using Mesh.Chains.Clients;
@@ -28,8 +29,8 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RpcGateway _rpc;
-    private readonly TransactionStore _store;
-    private readonly SemaphoreSlim _keyLock;
+    private readonly EvmTransactionStore _store;
+    private readonly bool _ownsStore;
     private readonly string _vault;
     private readonly string _scope;
     private readonly Dictionary<string, string> _tokenAddresses = new(StringComparer.Ordinal);
@@ -37,7 +38,14 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
     private readonly ConcurrentDictionary<(Bytes32 Hash, string Block), (string Code, string Reason)> _reverts = new();
     private readonly MovementLogDecoder _decoder;
 
-    public EvmChainClient(ChainDefinition chain, EvmSigningKey signer, EvmChainOptions options, TimeProvider time, ILogger logger)
+    /// <summary>Creates the client of one chain.</summary>
+    /// <param name="chain">The chain, with its deployed vault and tokens.</param>
+    /// <param name="signer">The mesh's signing key on the chain.</param>
+    /// <param name="options">RPC, fee and store options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="store">The transaction store, which the caller disposes; a SQLite store at <see cref="EvmChainOptions.TransactionStorePath"/> of the client's own when <see langword="null"/>.</param>
+    public EvmChainClient(ChainDefinition chain, EvmSigningKey signer, EvmChainOptions options, TimeProvider time, ILogger logger, EvmTransactionStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(signer);
@@ -50,7 +58,6 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
         _logger = logger;
         _vault = chain.Contracts.Vault.ToLowerInvariant();
         _scope = Scope(chain.ChainId, _vault);
-        _keyLock = SigningLocks.For(chain.ChainId, signer.Address);
         foreach (var token in chain.Tokens)
         {
             _tokenAddresses[token.Address.ToLowerInvariant()] = token.Symbol;
@@ -58,7 +65,8 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
 
         _decoder = new MovementLogDecoder(chain.Name, _tokenAddresses, key => _protocols.GetValueOrDefault(key));
         _rpc = new RpcGateway(chain.Name, chain.RpcUrls, options, _time, logger);
-        _store = new TransactionStore(options.TransactionStorePath);
+        _ownsStore = store is null;
+        _store = store ?? new SqliteTransactionStore(options.TransactionStorePath, SigningLocks.Process);
     }
 
     public string ChainName => _chain.Name;
@@ -111,7 +119,14 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
         }, cancellationToken);
     }
 
-    public void Dispose() => _rpc.Dispose();
+    public void Dispose()
+    {
+        _rpc.Dispose();
+        if (_ownsStore)
+        {
+            _store.Dispose();
+        }
+    }
 
     /// <summary>The store scope of a chain's vault: the chain id and the vault address.</summary>
     internal static string Scope(ulong chainId, string vault) =>
@@ -224,6 +239,12 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
             error = ChainErrorCodes.InvalidResponse;
             throw new ChainClientException(ChainName, ChainErrorKind.InvalidResponse, ChainErrorCodes.InvalidResponse,
                 $"Chain '{ChainName}': the node answered {method} with error {exception.RpcError?.Code}: {exception.RpcError?.Message}", exception);
+        }
+        catch (DbException exception)
+        {
+            error = ChainErrorCodes.Unavailable;
+            throw new ChainClientException(ChainName, ChainErrorKind.Unavailable, ChainErrorCodes.Unavailable,
+                $"Chain '{ChainName}': the EVM transaction store ({_store.Description}) failed {method}: {exception.Message}", exception);
         }
         catch (Exception exception)
         {

@@ -17,10 +17,15 @@ public static class EvmChains
     /// <param name="options">RPC, fee and store options.</param>
     /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
     /// <param name="logger">The logger, if any; keys never reach it.</param>
+    /// <param name="store">
+    /// The transaction store (nonces, signed transactions, the signing lock), which the caller disposes after the
+    /// client; a SQLite store at <see cref="EvmChainOptions.TransactionStorePath"/> when <see langword="null"/>.
+    /// </param>
     /// <returns>The client.</returns>
     public static IChainClient CreateClient(
-        ChainDefinition chain, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILogger? logger = null) =>
-        new EvmChainClient(chain, signer, options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        ChainDefinition chain, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILogger? logger = null,
+        EvmTransactionStore? store = null) =>
+        new EvmChainClient(chain, signer, options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance, store);
 
     /// <summary>
     /// Creates one client per chain of <paramref name="configuration"/>, all signing with <paramref name="signer"/> and
@@ -31,14 +36,19 @@ public static class EvmChains
     /// <param name="options">RPC, fee and store options.</param>
     /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
     /// <param name="loggerFactory">The logger factory, if any.</param>
+    /// <param name="store">
+    /// The transaction store of every client, which the caller disposes after the provider (<see cref="EvmTransactionStore.PostgreSql"/>
+    /// for silos of one cluster); a SQLite store at <see cref="EvmChainOptions.TransactionStorePath"/> when <see langword="null"/>.
+    /// </param>
     /// <returns>The provider.</returns>
     public static IChainClientProvider CreateProvider(
-        ChainsConfiguration configuration, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+        ChainsConfiguration configuration, EvmSigningKey signer, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null,
+        EvmTransactionStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var logger = loggerFactory?.CreateLogger("Mesh.Chains.Evm") ?? NullLogger.Instance;
         return new EvmChainClientProvider(configuration.Chains.Select(c =>
-            new EvmChainClient(c, signer, options, timeProvider ?? TimeProvider.System, logger)).ToList());
+            new EvmChainClient(c, signer, options, timeProvider ?? TimeProvider.System, logger, store)).ToList());
     }
 
     /// <summary>

@@ -28,4 +28,10 @@ internal static partial class EvmLog
 
     [LoggerMessage(4114, LogLevel.Warning, "Chain {Chain}: the account nonce of {Signer} went back from {Stored} to {ChainNonce}: a reorganisation or a fresh chain")]
     public static partial void NonceWentBack(ILogger logger, string chain, string signer, ulong stored, ulong chainNonce);
+
+    [LoggerMessage(4115, LogLevel.Warning, "Chain id {ChainId}: the signing lock of {Signer} could not be released cleanly ({Reason}); its PostgreSQL session ends with the broken connection")]
+    public static partial void SigningLockReleaseFailed(ILogger logger, ulong chainId, string signer, string reason);
+
+    [LoggerMessage(4116, LogLevel.Warning, "Chain {Chain}: the signing lock of {Signer} was lost before operation {OperationId} was sent ({Reason}); nothing was sent")]
+    public static partial void SigningLockLost(ILogger logger, string chain, string signer, string operationId, string reason);
 }

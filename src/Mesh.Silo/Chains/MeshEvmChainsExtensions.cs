@@ -3,6 +3,7 @@ using Mesh.Chains.Configuration;
 using Mesh.Chains.Evm;
 using Mesh.Chains.Feeds;
 using Mesh.Silo.Hosting;
+using Mesh.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mesh.Silo.Chains;
@@ -15,22 +16,28 @@ internal static class MeshEvmChainsExtensions
     /// <summary>
     /// Replaces the <see cref="IChainClientProvider"/> (and the keyed <see cref="IChainClient"/>s) that the grains'
     /// services registered with EVM clients signing with <paramref name="signer"/>, and reads chains.json's price feeds
-    /// (unless <c>Mesh:Oracles:ChainFeeds:Enabled</c> is false). Call it after <c>AddMeshGrains</c>.
+    /// (unless <c>Mesh:Oracles:ChainFeeds:Enabled</c> is false). Call it after <c>AddMeshGrains</c>. The clients keep
+    /// their transactions in the cluster's PostgreSQL database when the storage is PostgreSQL (every silo signs with
+    /// the same key, so they share the store and its lock), else in the SQLite file of <see cref="ClientOptions"/>.
     /// </summary>
     public static IServiceCollection UseMeshEvmChains(this IServiceCollection services, MeshOptions options, ChainsConfiguration chains, SigningKeySource signer)
     {
         var client = ClientOptions(options);
+        services.AddSingleton(sp => options.Storage.Provider == StorageProvider.PostgreSql
+            ? EvmTransactionStore.PostgreSql(StorageConnection.Resolve(options, folder: null), sp.GetRequiredService<ILoggerFactory>())
+            : EvmTransactionStore.Sqlite(client.TransactionStorePath));
         services.Replace(ServiceDescriptor.Singleton<IChainClientProvider>(sp =>
         {
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var logger = loggers.CreateLogger("Mesh.Silo.Chains");
-            ChainsLog.EvmChains(logger, chains.Chains.Count, signer.Key.Address, signer.Source, client.TransactionStorePath);
+            var store = sp.GetRequiredService<EvmTransactionStore>();
+            ChainsLog.EvmChains(logger, chains.Chains.Count, signer.Key.Address, signer.Source, store.Description);
             foreach (var warning in signer.Warnings)
             {
                 ChainsLog.KeyWarning(logger, warning);
             }
 
-            return EvmChains.CreateProvider(chains, signer.Key, client, sp.GetRequiredService<TimeProvider>(), loggers);
+            return EvmChains.CreateProvider(chains, signer.Key, client, sp.GetRequiredService<TimeProvider>(), loggers, store);
         }));
         // The on-chain price feeds of chains.json are one more source of each asset's oracle, unless turned off.
         options.Oracles.ChainFeeds.Enabled ??= true;
@@ -45,7 +52,7 @@ internal static class MeshEvmChainsExtensions
         return services;
     }
 
-    /// <summary>The client options of the settings, with the transaction store in the data folder unless a file is set.</summary>
+    /// <summary>The client options of the settings, with the (SQLite) transaction store in the data folder unless a file is set.</summary>
     public static EvmChainOptions ClientOptions(MeshOptions options)
     {
         var client = options.Evm.Client;

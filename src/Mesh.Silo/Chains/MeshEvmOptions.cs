@@ -24,7 +24,11 @@ public sealed class MeshEvmOptions
     /// <value>The default is <c>MESH_EVM_SIGNING_KEY</c>.</value>
     public string SigningKeyVariable { get; set; } = DefaultSigningKeyVariable;
 
-    /// <summary>Gets or sets the file of the EVM transaction store (nonces and signed transactions, SQLite); empty puts it in the data folder.</summary>
+    /// <summary>
+    /// Gets or sets the file of the EVM transaction store (nonces and signed transactions, SQLite); empty puts it in the
+    /// data folder. Only for SQLite storage: with PostgreSQL the silos share the store in the cluster's database, and
+    /// this must stay empty.
+    /// </summary>
     /// <value>The default is empty: <c>&lt;DataDirectory&gt;/evm-transactions.db</c>.</value>
     public string? TransactionStoreFile { get; set; }
 

@@ -39,6 +39,12 @@ internal static class SettingsValidation
             yield return problem;
         }
 
+        if (options.Storage.Provider == StorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(options.Evm.TransactionStoreFile))
+        {
+            yield return "Mesh:Evm:TransactionStoreFile: must be empty when Mesh:Storage:Provider is PostgreSql: the silos of a cluster share " +
+                "the EVM transaction store in its database (tables mesh_evm_transactions and mesh_evm_nonces), so that they never race for a nonce.";
+        }
+
         foreach (var problem in options.Api.Validate())
         {
             yield return problem;

@@ -68,7 +68,7 @@ internal static class SiloHelp
         ("Mesh:Evm:SigningKeyFile", "(unset)", "File holding the mesh signer's private key (hex); the preferred source."),
         ("Mesh:Evm:SigningKey", "(unset)", "The signer's private key itself (hex); never logged. Set one of SigningKey, SigningKeyFile or the variable below."),
         ("Mesh:Evm:SigningKeyVariable", "MESH_EVM_SIGNING_KEY", "Environment variable read for the key when neither setting is given."),
-        ("Mesh:Evm:TransactionStoreFile", "<DataDirectory>/evm-transactions.db", "SQLite file of the signer's nonces and signed transactions (a resent operation keeps its nonce and hash)."),
+        ("Mesh:Evm:TransactionStoreFile", "<DataDirectory>/evm-transactions.db", "SQLite file of the signer's nonces and signed transactions (a resent operation keeps its nonce and hash); SQLite storage only: with PostgreSql the silos share them in the database."),
         ("Mesh:Evm:ContractsDirectory", "src/Mesh.Chains/contracts", "Solidity contracts, npm packages and compiled artifacts (deploy, dev mode)."),
         ("Mesh:Evm:NodeStartTimeout", "00:01:00", "Dev mode: how long a started Hardhat node may take to answer."),
         ("Mesh:Evm:Client:<any>", "(EvmChainOptions)", "RPC timeouts, read retries, circuit breaker, fees and gas limits, by EvmChainOptions property name."),

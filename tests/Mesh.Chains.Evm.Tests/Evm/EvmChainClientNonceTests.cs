@@ -91,7 +91,7 @@ public sealed class EvmChainClientNonceTests(LocalChains chains)
         var (raw, hash) = TransactionSigner.Sign(chains.MeshSigner, _chain.Node.ChainId, nonce, _chain.Definition.Contracts.Vault, data, options.OperationGasLimit, options);
         var payload = EvmChainClient.Payload(deposit, key, token);
         var scope = EvmChainClient.Scope(_chain.Node.ChainId, _chain.Definition.Contracts.Vault);
-        new TransactionStore(store).SaveAsync(scope, new StoredTransaction(deposit.Id, payload, chains.MeshSigner.Address, nonce, hash, raw), CancellationToken.None)
+        new SqliteTransactionStore(store, SigningLocks.Process).SaveAsync(scope, new StoredTransaction(deposit.Id, payload, chains.MeshSigner.Address, nonce, hash, raw), CancellationToken.None)
             .GetAwaiter().GetResult();
         return hash;
     }

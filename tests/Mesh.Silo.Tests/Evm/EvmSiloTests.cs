@@ -126,6 +126,27 @@ public sealed class EvmSiloTests(LocalNodes nodes) : IClassFixture<LocalNodes>, 
     }
 
     [Fact]
+    public async Task Start_PostgreSqlStorageWithATransactionStoreFile_ExitsWithCode2NamingTheSettingWithoutThePassword()
+    {
+        var signer = TestSigner.Create(_workingDirectory);
+        TestChainsFile.Write(Path.Combine(_workingDirectory, "chains.json"), TestChainsFile.FreePorts());
+
+        var (exitCode, output) = await SiloProcess.RunToExitAsync(
+            _workingDirectory,
+            "--Mesh:Chains:Mode=Evm",
+            $"--Mesh:Evm:SigningKeyFile={signer.KeyFile}",
+            "--Mesh:Storage:Provider=PostgreSql",
+            "--Mesh:Storage:ConnectionString=Host=127.0.0.1;Port=1;Username=mesh;Password=pg-secret-4711",
+            "--Mesh:Evm:TransactionStoreFile=own-evm-transactions.db");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Mesh:Evm:TransactionStoreFile: must be empty when Mesh:Storage:Provider is PostgreSql", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pg-secret-4711", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_workingDirectory, "own-evm-transactions.db")));
+    }
+
+    [Fact]
     public async Task Start_EvmModeOnNodesWithoutContracts_ExitsWithCode2NamingTheDeployCommand()
     {
         var signer = TestSigner.Create(_workingDirectory);

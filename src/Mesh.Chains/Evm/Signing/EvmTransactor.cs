@@ -16,7 +16,7 @@ internal sealed class EvmTransactor(RpcGateway rpc, string chainName, ulong chai
     public async Task<TransactionReceipt> SendAsync(EvmSigningKey key, string? to, string data, ulong gasLimit, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Bytes32 hash;
-        var gate = SigningLocks.For(chainId, key.Address);
+        var gate = SigningLocks.Process.For(chainId, key.Address);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

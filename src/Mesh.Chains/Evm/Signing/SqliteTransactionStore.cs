@@ -5,16 +5,24 @@ using Microsoft.Data.Sqlite;
 namespace Mesh.Chains.Evm.Signing;
 
 /// <summary>
-/// The durable record of the EVM client (SQLite): per signing key and chain the next nonce, and per operation id the
-/// signed transaction that carries it. A submission writes here before it sends, so that after a crash the same
-/// operation is resent with the same nonce and hash rather than signed twice.
+/// The durable record of the EVM client in a SQLite file: per signing key and chain the next nonce, and per operation
+/// id the signed transaction that carries it. A submission writes here before it sends, so that after a crash the same
+/// operation is resent with the same nonce and hash rather than signed twice. Submissions are serialized by
+/// <see cref="SigningLocks"/> of one process: two processes signing with one key each need their own key or a
+/// shared <see cref="PostgreSqlTransactionStore"/>.
 /// </summary>
-internal sealed class TransactionStore
+internal sealed class SqliteTransactionStore : EvmTransactionStore
 {
     private readonly string _connectionString;
+    private readonly SigningLocks _locks;
 
-    public TransactionStore(string path)
+    /// <summary>Opens (creating when missing) the store file.</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="locks">The locks that serialize submissions per key: <see cref="SigningLocks.Process"/> but in tests.</param>
+    public SqliteTransactionStore(string path, SigningLocks locks)
     {
+        ArgumentNullException.ThrowIfNull(locks);
+        _locks = locks;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -36,9 +44,16 @@ internal sealed class TransactionStore
                 PRIMARY KEY (scope, operation_id));
             """;
         command.ExecuteNonQuery();
+        Description = Path.GetFullPath(path);
     }
 
-    public async Task<StoredTransaction?> FindAsync(string scope, OperationId id, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public override string Description { get; }
+
+    internal override Task<ISigningLease> LockAsync(ulong chainId, string signer, CancellationToken cancellationToken) =>
+        _locks.LockAsync(chainId, signer, cancellationToken);
+
+    internal override async Task<StoredTransaction?> FindAsync(string scope, OperationId id, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
@@ -60,7 +75,7 @@ internal sealed class TransactionStore
             reader.GetString(4));
     }
 
-    public async Task<ulong?> NextNonceAsync(string scope, string signer, CancellationToken cancellationToken)
+    internal override async Task<ulong?> NextNonceAsync(string scope, string signer, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
@@ -71,8 +86,7 @@ internal sealed class TransactionStore
         return value is null ? null : Convert.ToUInt64(value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Records a signed transaction (replacing an earlier one of the same operation) and moves the next nonce past it.</summary>
-    public async Task SaveAsync(string scope, StoredTransaction transaction, CancellationToken cancellationToken)
+    internal override async Task SaveAsync(string scope, StoredTransaction transaction, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -102,8 +116,7 @@ internal sealed class TransactionStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets a transaction the node refused (it was never sent) and gives its nonce back when it was the last one.</summary>
-    public async Task RemoveAsync(string scope, StoredTransaction transaction, CancellationToken cancellationToken)
+    internal override async Task RemoveAsync(string scope, StoredTransaction transaction, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();

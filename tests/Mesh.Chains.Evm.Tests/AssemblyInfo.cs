@@ -1,0 +1,1 @@
+[assembly: Xunit.TestFramework("Mesh.Testing.MeshTestFramework", "Mesh.Testing")]
