@@ -156,7 +156,15 @@ internal sealed partial class VaultGrain
     {
         if (state.State.Hedges.OpenSells)
         {
-            await Coordinator(requestId).Complete(requestId, executed, cancellationToken);
+            try
+            {
+                await Coordinator(requestId).Complete(requestId, executed, cancellationToken);
+            }
+            catch (MeshException e) when (e.Kind is MeshErrorKind.Conflict or MeshErrorKind.NotFound)
+            {
+                // The grant ended before the completion reached it (it expired, and its room came back then): the trade
+                // stands in the position; there is nothing left to complete.
+            }
         }
 
         await CloseHedge(cancellationToken);
