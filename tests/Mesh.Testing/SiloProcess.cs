@@ -18,9 +18,10 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, int httpPort, int siloPort, int gatewayPort)
+    private SiloProcess(Process process, int httpPort, int siloPort, int gatewayPort, string workingDirectory)
     {
         _process = process;
+        WorkingDirectory = workingDirectory;
         HttpPort = httpPort;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
@@ -28,6 +29,48 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public int HttpPort { get; }
+
+    /// <summary>Gets the silo's working directory (its data folder is <c>data/</c> under it unless a test moves it).</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>
+    /// Reads the operator key the silo (or the first silo of a cluster on this working directory) wrote at start-up to
+    /// <c>data/operator.key</c>, waiting up to 30 s for it.
+    /// </summary>
+    /// <returns>The key.</returns>
+    public async Task<string> OperatorKeyAsync()
+    {
+        var path = Path.Combine(WorkingDirectory, "data", "operator.key");
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (File.Exists(path) && (await File.ReadAllTextAsync(path)).Trim() is { Length: > 0 } key)
+            {
+                return key;
+            }
+
+            if (waited > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"No operator key at {path} after 30 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>GETs an operator endpoint with the operator key and parses its JSON answer (throws on an error status).</summary>
+    /// <param name="http">The client.</param>
+    /// <param name="path">The path, relative to the silo's base address.</param>
+    /// <returns>The answer's root element.</returns>
+    public async Task<System.Text.Json.JsonElement> GetOperatorJsonAsync(HttpClient http, string path)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, path));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await OperatorKeyAsync());
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
 
     public int SiloPort { get; }
 
@@ -95,7 +138,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the silo.");
-        var silo = new SiloProcess(process, httpPort, siloPort, gatewayPort);
+        var silo = new SiloProcess(process, httpPort, siloPort, gatewayPort, workingDirectory);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();

@@ -7,7 +7,7 @@ using Polly.Registry;
 
 namespace Mesh.Silo.Api;
 
-/// <summary>Read-only operator endpoints: this silo, the cluster, and an end-to-end probe.</summary>
+/// <summary>Read-only operator endpoints: this silo, the cluster, and an end-to-end probe; each needs an operator key (a probe calls up to <see cref="MaxProbes"/> grains).</summary>
 public static class OperatorEndpoints
 {
     /// <summary>The most probe grains one request may call.</summary>
@@ -25,7 +25,7 @@ public static class OperatorEndpoints
             status = silo.CurrentStatus.ToString(),
             storage = options.Storage.Provider.ToString(),
             mode = options.Storage.Provider == Storage.StorageProvider.PostgreSql ? "cluster" : "single-node",
-        }));
+        })).RequireAuthorization(Mesh.Api.Authentication.ApiPolicies.Operator);
         endpoints.MapGet("/api/operator/cluster", async (IGrainFactory grains, ISiloStatusOracle self) =>
         {
             var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
@@ -42,7 +42,7 @@ public static class OperatorEndpoints
                     iAmAliveAt = h.IAmAliveTime,
                 }),
             });
-        });
+        }).RequireAuthorization(Mesh.Api.Authentication.ApiPolicies.Operator);
         endpoints.MapGet("/api/operator/probe", async (int? grains, IGrainFactory factory, ResiliencePipelineProvider<string> pipelines, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             var count = grains ?? 16;
@@ -69,7 +69,7 @@ public static class OperatorEndpoints
                 elapsedMs,
                 silos = replies.GroupBy(r => r.Silo).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new { silo = g.Key, grains = g.Count() }),
             });
-        });
+        }).RequireAuthorization(Mesh.Api.Authentication.ApiPolicies.Operator);
         return endpoints;
     }
 }

@@ -104,7 +104,7 @@ internal static class SiloHelp
         }
 
         output.WriteLine();
-        output.WriteLine("Endpoints: GET /health/live, /health/ready, /api/operator/silo, /api/operator/cluster, /api/operator/probe?grains=N;");
+        output.WriteLine("Endpoints: GET /health/live, /health/ready; with the operator key, /api/operator/silo, /api/operator/cluster, /api/operator/probe?grains=N;");
         output.WriteLine("  the API under /api (key management at /api/operator/keys), described at /openapi/v1.json.");
     }
 }

@@ -117,10 +117,9 @@ internal sealed class SiloCluster : IAsyncDisposable
     /// <returns>Status by silo port (of the newest generation per port).</returns>
     public async Task<IReadOnlyDictionary<int, string>> MembershipAsync(SiloProcess reporter)
     {
-        using var document = await Http.GetFromJsonAsync<JsonDocument>(new Uri(reporter.BaseAddress, "api/operator/cluster"))
-            ?? throw new InvalidOperationException("The cluster endpoint returned nothing.");
+        var document = await reporter.GetOperatorJsonAsync(Http, "api/operator/cluster");
         var statuses = new Dictionary<int, string>();
-        foreach (var silo in document.RootElement.GetProperty("silos").EnumerateArray())
+        foreach (var silo in document.GetProperty("silos").EnumerateArray())
         {
             statuses[SiloPortOf(silo.GetProperty("address").GetString()!)] = silo.GetProperty("status").GetString()!;
         }

@@ -59,8 +59,7 @@ public sealed class ClusterHostTests : IDisposable
             .ToDictionary(g => g.Key, g => g.Last().GetProperty("status").GetString());
     }
 
-    private async Task<JsonElement> GetJsonAsync(SiloProcess silo, string path) =>
-        JsonDocument.Parse(await _http.GetStringAsync(new Uri(silo.BaseAddress, path))).RootElement;
+    private Task<JsonElement> GetJsonAsync(SiloProcess silo, string path) => silo.GetOperatorJsonAsync(_http, path);
 
     public void Dispose()
     {

@@ -171,8 +171,7 @@ public sealed class SiloHostTests : IDisposable
         Assert.DoesNotContain("Orleans Silo started", output);
     }
 
-    private async Task<JsonElement> GetJsonAsync(SiloProcess silo, string path) =>
-        JsonDocument.Parse(await _http.GetStringAsync(new Uri(silo.BaseAddress, path))).RootElement;
+    private Task<JsonElement> GetJsonAsync(SiloProcess silo, string path) => silo.GetOperatorJsonAsync(_http, path);
 
     public void Dispose()
     {

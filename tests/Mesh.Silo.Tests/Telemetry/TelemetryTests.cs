@@ -41,7 +41,7 @@ public sealed class TelemetryTests : IDisposable
         await Eventually.TrueAsync(async () => await ActiveSilosAsync(first) == 2, "both silos are active members", TimeSpan.FromSeconds(60));
 
         // Random placement: all 64 probe grains on one silo has probability 2^-63.
-        var probe = JsonDocument.Parse(await _http.GetStringAsync(new Uri(first.BaseAddress, "api/operator/probe?grains=64"))).RootElement;
+        var probe = await first.GetOperatorJsonAsync(_http, "api/operator/probe?grains=64");
         Assert.Equal(2, probe.GetProperty("silos").GetArrayLength());
 
         // Traces: the HTTP server span is the root; the grain calls of both silos hang under it.
@@ -158,7 +158,7 @@ public sealed class TelemetryTests : IDisposable
 
     private async Task<int> ActiveSilosAsync(SiloProcess silo)
     {
-        var cluster = JsonDocument.Parse(await _http.GetStringAsync(new Uri(silo.BaseAddress, "api/operator/cluster"))).RootElement;
+        var cluster = await silo.GetOperatorJsonAsync(_http, "api/operator/cluster");
         return cluster.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active");
     }
 
