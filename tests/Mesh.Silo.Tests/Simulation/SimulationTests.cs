@@ -46,9 +46,9 @@ public sealed class SimulationTests
         // The default scenario with a twentieth of the vaults: the market, the static caps and the global cap scale with
         // the vault count, so this is the default crunch in small (the README reports the 2,000-vault numbers). Measured
         // at 100 vaults, seed 1: fire-sale drawdown 51.0% unbounded, 60.9% static caps, 5.2% adaptive; bad debt $1,809,
-        // $711,929 and $64,497. Adaptive does NOT leave less bad debt than unbounded: selling at once, unbounded vaults
-        // de-risk at fire-sale prices before the scenario's own fall takes them under, while adaptive vaults wait for the
-        // book to refill and some are caught by the fall (the README's "what limits it").
+        // $711,929 and $64,497. Adaptive does NOT leave less bad debt than unbounded: unbounded vaults de-risk at once,
+        // at fire-sale prices but early in the fall, and the book heals under them; the vaults adaptive liquidates are
+        // sold later, below 1 with the bonus, at prices the fall has taken (the README's "what limits it").
         var settings = new SimulationSettings(Protocols: 5, Vaults: 100, Seed: 1, ScenarioPath: null, Output: "unused", Policies: [.. SimulationPolicy.All.Select(p => p.Name)], Quiet: true);
         var scenario = DefaultScenario.Create(new DefaultScenarioOptions { Seed = settings.Seed });
         using var timeout = new CancellationTokenSource(Limit);
