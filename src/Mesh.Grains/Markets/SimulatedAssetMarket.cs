@@ -21,11 +21,29 @@ namespace Mesh.Grains.Markets;
 /// concurrent child orders pays what one block pays (no artefact rewards or punishes splitting); a sale spread over
 /// time pays less transient impact as the book refills between the slices, as in Almgren and Chriss.
 /// </para>
+/// <para>
+/// With <see cref="SimulatedAssetMarketOptions.SpeedDependentImpact"/> the transient share also depends on how fast
+/// the depth is consumed. The square-root law is measured on meta-orders that trade a small part of the volume over
+/// hours, while the latent liquidity has time to be revealed (Tóth et al. 2011; Donier, Bonart, Mastromatteo and
+/// Bouchaud 2015); at any instant the book shows only what has been revealed and not yet consumed. With liquidity
+/// revealed at the day's rate <c>V</c> and the hole healing at the rate <c>λ = ln 2 ÷ half-life</c> (Obizhaeva and
+/// Wang 2013's resilience), the book in front of the mid holds <c>B = V ÷ λ</c> in a day's units, i.e. a fraction
+/// <c>z* = 1 ÷ (λ · 1 day)</c> of <c>V</c> (1% for a 10-minute half-life). Within it the hole follows the square-root
+/// law; a sale that consumes more than that before the book refills walks the book beyond it, where the book is as
+/// dense as at its edge: the marginal impact grows linearly in the quantity, as in Obizhaeva and Wang's block-shaped
+/// book and Kyle's linear impact (Dall'Amico, Fosset, Bouchaud and Benzaquen 2019: when latent liquidity is converted
+/// into the book more slowly than it is taken, the book empties and the price gaps). The continuation is the square
+/// root's tangent at <c>z*</c>, <c>1.5·√z*·(1 + (x − z*) ÷ (2·z*))</c>, so the two laws join smoothly. The permanent
+/// share stays the square-root law on the fractions absorbed, independent of the speed (Benzaquen and Bouchaud 2018
+/// find the permanent impact independent of the trading rate). So a block of a day's depth sold in one step pays a
+/// hole far below the mid, and the same quantity spread over the refill time pays little more than the square root.
+/// </para>
 /// </remarks>
 internal sealed class SimulatedAssetMarket
 {
     private readonly SimulatedAssetMarketOptions _options;
     private readonly double _maxImpact;
+    private readonly decimal _liquidationBonus;
     private readonly decimal _assetUnit;
     private readonly decimal _quoteUnit;
     private readonly List<MarketFill> _fills = [];
@@ -39,11 +57,12 @@ internal sealed class SimulatedAssetMarket
     private UInt128 _slippage;
     private UInt128 _shortfall;
 
-    internal SimulatedAssetMarket(string asset, SimulatedAssetMarketOptions options, double maxImpact, DateTimeOffset now)
+    internal SimulatedAssetMarket(string asset, SimulatedAssetMarketOptions options, double maxImpact, DateTimeOffset now, double liquidationBonus = 0)
     {
         Asset = asset;
         _options = options;
         _maxImpact = maxImpact;
+        _liquidationBonus = (decimal)liquidationBonus;
         _assetUnit = (decimal)Pools.FixedPoint.Pow10(options.AssetDecimals);
         _quoteUnit = (decimal)Pools.FixedPoint.Pow10(options.QuoteDecimals);
         _exogenous = options.StartMidPrice;
@@ -61,7 +80,12 @@ internal sealed class SimulatedAssetMarket
     private double PermanentImpact => Math.Min(_maxImpact, _options.PermanentImpactFraction * 1.5 * Scale * Math.Sqrt(_absorbed));
 
     /// <summary>The book's hole: the marginal transient impact of the depth consumed recently (it heals as the depth refills).</summary>
-    private double TransientImpact => (1 - _options.PermanentImpactFraction) * 1.5 * Scale * Math.Sqrt(_consumed / EffectiveDepth);
+    private double TransientImpact => (1 - _options.PermanentImpactFraction) * Scale * MarginalHole(_consumed / EffectiveDepth);
+
+    /// <summary>The fraction of the day's depth the book in front of the mid holds (<c>z*</c>); infinite without speed-dependent impact.</summary>
+    private double RevealedBook => _options.SpeedDependentImpact
+        ? BookImpact.RevealedFraction(_options.DepthRecoveryHalfLife)
+        : double.PositiveInfinity;
 
     /// <summary>The mid: the exogenous price less the permanent impact and, when the market quotes the book as it stands, the hole sales left in it.</summary>
     private decimal Mid => _exogenous * (decimal)(1.0 - (_options.MidIncludesTransientImpact ? Math.Min(_maxImpact, PermanentImpact + TransientImpact) : PermanentImpact));
@@ -112,7 +136,7 @@ internal sealed class SimulatedAssetMarket
         var r = (double)total / depth;
         var x = _consumed / depth;
         var phi = _options.PermanentImpactFraction;
-        var impact = Math.Min(_maxImpact, Scale * ((phi * MeanMarginalCost(_absorbed, r)) + ((1 - phi) * MeanMarginalCost(x, r))));
+        var impact = Math.Min(_maxImpact, Scale * ((phi * MeanMarginalCost(_absorbed, r)) + ((1 - phi) * BookImpact.Mean(x, r, RevealedBook))));
         var midBefore = Mid;
         var average = _exogenous * (decimal)(1.0 - impact);
         _consumed += (double)total;
@@ -123,6 +147,12 @@ internal sealed class SimulatedAssetMarket
         {
             var whole = (decimal)order.Quantity / _assetUnit;
             var proceeds = (UInt128)decimal.Floor(whole * average * _quoteUnit);
+            if (order.Liquidation && _liquidationBonus > 0m)
+            {
+                // The liquidator repays the vault's debt with collateral worth the repayment times 1 + bonus.
+                proceeds = (UInt128)decimal.Floor((decimal)proceeds / (1m + _liquidationBonus));
+            }
+
             var atMid = (UInt128)decimal.Floor(whole * midBefore * _quoteUnit);
             _sold = checked(_sold + order.Quantity);
             _proceeds = checked(_proceeds + proceeds);
@@ -147,6 +177,9 @@ internal sealed class SimulatedAssetMarket
         var denominator = (a * Math.Sqrt(a)) + (b * Math.Sqrt(b));
         return denominator == 0 ? 0 : ((a * a) + (a * b) + (b * b)) / denominator;
     }
+
+    /// <summary>The marginal cost of the hole at <paramref name="z"/> (depth consumed recently over the day's depth), in units of <c>Y·σ</c>.</summary>
+    private double MarginalHole(double z) => BookImpact.Marginal(z, RevealedBook);
 
     private void Advance(DateTimeOffset now)
     {

@@ -51,6 +51,17 @@ public sealed class SimulatedAssetMarketOptions
     /// <value>The default is 10 minutes.</value>
     public TimeSpan DepthRecoveryHalfLife { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Gets or sets whether the transient impact depends on the speed of selling: the book in front of the mid holds only
+    /// the liquidity revealed over one recovery time, and a sale that consumes more than that in less time walks the
+    /// book linearly beyond it instead of following the square-root law.
+    /// </summary>
+    /// <value>
+    /// The default is false: the transient share follows the square-root law on the depth consumed recently, however
+    /// fast it was consumed. The fire-sale simulation sets it; the model is on <see cref="SimulatedAssetMarket"/>.
+    /// </value>
+    public bool SpeedDependentImpact { get; set; }
+
     /// <summary>Gets or sets the asset's decimals (base units per whole unit = 10^decimals).</summary>
     /// <value>The default is 18 (WETH).</value>
     public int AssetDecimals { get; set; } = 18;

@@ -30,7 +30,7 @@ internal sealed class SimulatedMarketVenue : ISimulatedMarketVenue
         var now = time.GetUtcNow();
         foreach (var (asset, market) in options.Assets)
         {
-            _markets.Add(asset, new SimulatedAssetMarket(asset, market, options.MaxImpact, now));
+            _markets.Add(asset, new SimulatedAssetMarket(asset, market, options.MaxImpact, now, options.LiquidationBonus));
         }
 
         Assets = [.. _markets.Keys.Order(StringComparer.Ordinal)];

@@ -28,6 +28,59 @@ internal static class CapacityModel
         return q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
     }
 
+    /// <summary>
+    /// The impact-bounded capacity on a book that refills at a finite rate: the most <c>Q</c> whose expected impact,
+    /// <c>Y·σ·[φ·√r + (1 − φ)·mean hole cost over [x, x + r]]</c> with <c>r = Q/V</c> and <c>x</c> the fraction of the
+    /// day's depth recent sales consumed (<see cref="Markets.BookImpact"/>), stays under the bound. A deep hole leaves no
+    /// room: the coordinator then grants what the book refills, step by step.
+    /// </summary>
+    /// <param name="dailyDepth">V, the day's depth, in base units.</param>
+    /// <param name="available">What recent sales left of it.</param>
+    /// <param name="dailyVolatility">σ_daily.</param>
+    /// <param name="coefficient">Y.</param>
+    /// <param name="bound">The impact bound.</param>
+    /// <param name="permanentShare">φ.</param>
+    /// <param name="halfLife">The book's recovery half-life.</param>
+    /// <returns>Q in base units (rounded down); <see cref="UInt128.MaxValue"/> when nothing moves the price.</returns>
+    public static UInt128 BookCapacity(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound, double permanentShare, TimeSpan halfLife)
+    {
+        var scale = coefficient * dailyVolatility;
+        if (!(scale > 0) || !double.IsFinite(scale))
+        {
+            return UInt128.MaxValue;
+        }
+
+        if (dailyDepth == UInt128.Zero)
+        {
+            return UInt128.Zero;
+        }
+
+        var v = (double)dailyDepth;
+        var x = dailyDepth > available ? (double)(dailyDepth - available) / v : 0.0;
+        var revealed = Markets.BookImpact.RevealedFraction(halfLife);
+        var target = bound / scale;
+        double Impact(double r) => (permanentShare * Math.Sqrt(r)) + ((1 - permanentShare) * Markets.BookImpact.Mean(x, r, revealed));
+        if (Impact(0) >= target)
+        {
+            return UInt128.Zero;
+        }
+
+        var (low, high) = (0.0, revealed);
+        while (Impact(high) < target && high < 1e12)
+        {
+            (low, high) = (high, high * 2);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = Impact(mid) < target ? (mid, high) : (low, mid);
+        }
+
+        var q = v * low;
+        return q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
+    }
+
     /// <summary>The expected relative impact of selling <paramref name="inFlight"/>; null when the market is unknown.</summary>
     /// <param name="inFlight">What is in flight.</param>
     /// <param name="reading">The market.</param>

@@ -45,6 +45,39 @@ internal static class DelayCost
     }
 
     /// <summary>
+    /// <see cref="Capacity"/> on a book that refills at a finite rate (<see cref="Markets.BookImpact"/>): selling now is
+    /// cheaper while the hole's marginal cost, <c>(1 − φ)·Y·σ</c> times <see cref="Markets.BookImpact.Marginal"/>, is
+    /// below <c>μ ÷ λ</c>; the most worth selling now is what takes the hole there.
+    /// </summary>
+    /// <param name="depth">V, the day's depth, in base units.</param>
+    /// <param name="available">What recent sales left of it.</param>
+    /// <param name="dailyVolatility">σ_daily of the impact law.</param>
+    /// <param name="coefficient">Y.</param>
+    /// <param name="fallPerSecond">μ (0 when the price is not falling).</param>
+    /// <param name="permanentShare">φ.</param>
+    /// <param name="halfLife">The book's recovery half-life.</param>
+    /// <returns>Q in base units (rounded down); zero when the price is not falling; <see cref="UInt128.MaxValue"/> when waiting saves nothing.</returns>
+    public static UInt128 BookCapacity(UInt128 depth, UInt128 available, double dailyVolatility, double coefficient, double fallPerSecond, double permanentShare, TimeSpan halfLife)
+    {
+        if (!(fallPerSecond > 0) || !double.IsFinite(fallPerSecond))
+        {
+            return UInt128.Zero;
+        }
+
+        var transient = (1.0 - permanentShare) * coefficient * dailyVolatility;
+        if (!(transient > 0) || !double.IsFinite(transient))
+        {
+            return UInt128.MaxValue;
+        }
+
+        var healRate = Math.Log(2) / halfLife.TotalSeconds;
+        var z = Markets.BookImpact.Inverse(fallPerSecond / (healRate * transient), Markets.BookImpact.RevealedFraction(halfLife));
+        var consumed = depth > available ? (double)(depth - available) : 0.0;
+        var q = ((double)depth * z) - consumed;
+        return q <= 0 ? UInt128.Zero : q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
+    }
+
+    /// <summary>
     /// μ from the prices seen: the log fall per second from the oldest price within <paramref name="window"/> of the
     /// newest to the newest; zero when the price rose, or when the prices span less than half the window (too short to
     /// tell a trend from noise).

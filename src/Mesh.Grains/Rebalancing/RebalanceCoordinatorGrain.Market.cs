@@ -54,11 +54,17 @@ internal sealed partial class RebalanceCoordinatorGrain
                     return (Rules.Hole, reading.Basis);
                 }
 
-                var q = CapacityModel.Capacity(depth, sigma, reading.ImpactCoefficient, Options.ImpactBound);
+                var daily = reading.DailyDepth ?? depth;
+                var q = Options.SpeedDependentImpact
+                    ? CapacityModel.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
+                    : CapacityModel.Capacity(depth, sigma, reading.ImpactCoefficient, Options.ImpactBound);
                 if (Options.CostOfDelay)
                 {
                     // While the price falls, what is cheaper to sell now than after the book heals goes now too.
-                    q = UInt128.Max(q, DelayCost.Capacity(reading.DailyDepth ?? depth, depth, sigma, reading.ImpactCoefficient, DelayCost.FallRate(_prices, Options.DriftWindow), Options.PermanentImpactShare, Options.ImpactHalfLife));
+                    var fall = DelayCost.FallRate(_prices, Options.DriftWindow);
+                    q = UInt128.Max(q, Options.SpeedDependentImpact
+                        ? DelayCost.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Options.ImpactHalfLife)
+                        : DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Options.ImpactHalfLife));
                 }
 
                 return q < Rules.Hole ? (q, "adaptive") : (Rules.Hole, "static");

@@ -44,6 +44,15 @@ public sealed partial class RebalancingOptions
     /// <value>The default is true.</value>
     public bool CostOfDelay { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets whether the adaptive capacity and the cost of delay use the book's finite refill
+    /// (<c>Markets.BookImpact</c>): the book in front of the mid holds what is revealed over one recovery time
+    /// (<see cref="ImpactHalfLife"/>), the depth recent sales consumed (the venue's daily depth less its available
+    /// depth) deepens the hole linearly beyond it, and the capacity shrinks to what the book refills while the hole is deep.
+    /// </summary>
+    /// <value>The default is false: both follow the square-root law on the venue's depth.</value>
+    public bool SpeedDependentImpact { get; set; }
+
     /// <summary>Gets or sets the share of a sale's impact that is permanent (paid whenever the quantity is sold, so not saved by waiting).</summary>
     /// <value>The default is 2/3 (impact relaxes to about two thirds of its peak after a meta-order: Moro et al. 2009; Farmer, Gerig, Lillo and Waelbroeck 2013).</value>
     public double PermanentImpactShare { get; set; } = 2.0 / 3.0;

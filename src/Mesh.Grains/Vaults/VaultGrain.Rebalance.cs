@@ -143,6 +143,7 @@ internal sealed partial class VaultGrain
             }
 
             s.Sales.PendingOperation = operationId;
+            s.Sales.PendingLiquidation = liquidation;
             if (liquidation)
             {
                 s.Sales.Liquidations++;
@@ -155,6 +156,7 @@ internal sealed partial class VaultGrain
             catch
             {
                 s.Sales.PendingOperation = null;
+                s.Sales.PendingLiquidation = false;
                 s.Sales.Liquidations -= liquidation ? 1 : 0;
                 throw;
             }
@@ -172,7 +174,8 @@ internal sealed partial class VaultGrain
         if (op.Status == OperationStatus.Pending)
         {
             var venue = Venue ?? throw new MeshException(MeshErrorKind.Unavailable, "rebalancing.no_venue", "The market venue is not available on this silo.");
-            if (await venue.SellAsync(new MarketOrder(requestId, op.Asset, op.Amount, Key.ToString()), cancellationToken) is not { } fill)
+            var liquidation = s.Sales.PendingOperation == operationId && s.Sales.PendingLiquidation;
+            if (await venue.SellAsync(new MarketOrder(requestId, op.Asset, op.Amount, Key.ToString(), liquidation), cancellationToken) is not { } fill)
             {
                 return op; // the venue clears the order's batch later; the next revaluation asks again
             }
@@ -186,6 +189,7 @@ internal sealed partial class VaultGrain
             s.Sales.Proceeds[fill.QuoteAsset] = checked(s.Sales.Proceeds.GetValueOrDefault(fill.QuoteAsset) + fill.Proceeds);
             s.Sales.LastSaleAt = done.UpdatedAt;
             s.Sales.PendingOperation = null;
+            s.Sales.PendingLiquidation = false;
             try
             {
                 await state.WriteStateAsync(cancellationToken);
@@ -195,7 +199,7 @@ internal sealed partial class VaultGrain
                 // Not durable: the books go back to the pending sale, and the fill (idempotent at the venue) is taken again.
                 s.Operations[operationId] = op;
                 s.Balances[fill.QuoteAsset] = before.Balance;
-                (s.Sales.Executed, s.Sales.LastSaleAt, s.Sales.PendingOperation) = (before.Executed, before.LastSaleAt, operationId);
+                (s.Sales.Executed, s.Sales.LastSaleAt, s.Sales.PendingOperation, s.Sales.PendingLiquidation) = (before.Executed, before.LastSaleAt, operationId, liquidation);
                 s.Sales.Sold[op.Asset] = before.Sold;
                 s.Sales.Proceeds[fill.QuoteAsset] = before.Proceeds;
                 throw;

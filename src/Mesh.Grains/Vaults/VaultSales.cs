@@ -9,6 +9,9 @@ public sealed class VaultSales
     /// <summary>Gets or sets the operation id of a sale recorded and not yet filled (its order waits at the venue); null when none.</summary>
     public string? PendingOperation { get; set; }
 
+    /// <summary>Gets or sets whether the sale recorded and not yet filled is a liquidation (the vault was below a health factor of 1); its order says so to the venue.</summary>
+    public bool PendingLiquidation { get; set; }
+
     /// <summary>Gets or sets the number of the next sale (request ids are <c>vault/sale-N</c>).</summary>
     public int Next { get; set; }
 

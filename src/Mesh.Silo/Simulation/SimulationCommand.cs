@@ -56,14 +56,15 @@ internal static class SimulationCommand
         {
             var below = 0;
             var samples = o.Samples.Select(s => new PolicySample(s.Offset, s.Mid, s.Fundamental, Math.Max(s.InFlightUsd, s.SoldUsd), below = s.BelowOne ?? below, s.Queued)).ToList();
-            var summary = new PolicySummary(o.WorstPrice, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, new HealthFactorDistributions(o.Before, o.Trough, o.After));
+            var summary = new PolicySummary(o.WorstPrice, o.FireSaleDrawdown, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, new HealthFactorDistributions(o.Before, o.Trough, o.After));
             return new PolicyRun(o.Policy.Name, samples, summary);
         }).ToList();
         string[] notes =
         [
             $"{settings.Vaults:N0} vaults of {settings.Protocols} protocols across {SimulationWorld.Chains.Length} chains; seed {settings.Seed}",
-            $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth(settings.Vaults):N0} WETH in calm markets ({SimulationRunner.MarketDepthWethPerVault} a vault), {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life",
-            $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95); the oracle follows the traded price",
+            $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth(settings.Vaults):N0} WETH in calm markets ({SimulationRunner.MarketDepthWethPerVault} a vault), {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life; the book holds what is revealed in one recovery time (1% of a day's depth) and a sale beyond it walks the book linearly",
+            $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95; the liquidator's bonus {SimulationRunner.LiquidationBonus * 100:0}%); the oracle follows the traded price",
+            "fire-sale drawdown: the largest shortfall of the traded price below the scenario's price at the same step",
             $"ran in {wallTime.TotalSeconds:F1} s",
         ];
         return new SimulationReport("Mesh fire-sale simulation", $"{scenario.Name}: {scenario.Source}", runs, notes);

@@ -73,13 +73,21 @@ internal static class SimulationRunner
     /// <summary>The WETH market's daily volatility in its impact law.</summary>
     public const double MarketDailyVolatility = 0.06;
 
+    /// <summary>The liquidators' bonus on a vault sold below a health factor of 1 (Aave v3's on WETH).</summary>
+    public const double LiquidationBonus = 0.05;
+
     /// <summary>The market the vaults sell WETH into (<see cref="MarketDepthWeth"/>, <see cref="MarketDailyVolatility"/>).</summary>
     public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario, int vaults) =>
         services.AddSimulatedMarketVenue(o =>
         {
             // The sales of one step clear together at one price (runs repeat whatever order the vaults' calls arrive
-            // in), and the traded price the oracle follows shows the hole recent sales left in the book.
+            // in), and the traded price the oracle follows shows the hole recent sales left in the book. The book holds
+            // what is revealed over one recovery time (1% of a day's depth): a block far larger walks it linearly
+            // (SimulatedAssetMarket's remarks), so selling everything in one step costs more than spreading it.
             o.BatchClearing = true;
+            // A vault sold below a health factor of 1 is liquidated: the liquidator takes its collateral at Aave v3's
+            // 5% bonus on WETH, under every policy alike.
+            o.LiquidationBonus = LiquidationBonus;
             o.Assets[SimulationWorld.Asset] = new SimulatedAssetMarketOptions
             {
                 QuoteAsset = SimulationWorld.Quote,
@@ -87,6 +95,7 @@ internal static class SimulationRunner
                 BaselineDepth = (UInt128)(ulong)MarketDepthWeth(vaults) * 1_000_000_000_000_000_000UL,
                 DailyVolatility = MarketDailyVolatility,
                 MidIncludesTransientImpact = true,
+                SpeedDependentImpact = true,
             };
         });
 

@@ -8,9 +8,10 @@ namespace Mesh.Silo.Simulation;
 /// The coordinators' settings in a world. Every policy but the unbounded one has Maker-style static caps set for calm
 /// markets (at most a tenth of a calm day's depth in flight, 4,000 WETH for 2,000 vaults; $25,000 a vault globally,
 /// $50 million for 2,000; dust 0.5 WETH); the
-/// adaptive policy also sizes capacity from live depth and volatility (expected impact of what is in flight at most
-/// 2%) and, while the price falls, from the cost of delay (<c>RebalancingOptions.CostOfDelay</c>, on by default),
-/// serves the most urgent first and gives each protocol a fair share. Requests are decided once per step, after
+/// adaptive policy also sizes capacity from live depth and volatility on a book that refills at a finite rate
+/// (expected impact of what is in flight at most 2%, the depth recent sales consumed counted; see
+/// <c>CapacityModel.BookCapacity</c>), without the cost of delay, serves the most urgent first and gives each
+/// protocol a fair share. Requests are decided once per step, after
 /// every vault has acted on the step's price, so that a run repeats exactly.
 /// </summary>
 internal sealed partial class SimulationWorld
@@ -23,6 +24,14 @@ internal sealed partial class SimulationWorld
             o.Policy = policy.Coordinator;
             o.GlobalCap = policy.Coordinator == RebalancePolicy.Unbounded ? null : (UInt128)(25_000L * vaults) * 1_000_000;
             o.ImpactBound = 0.02;
+            // The adaptive coordinator sizes with the venue's law: a book that refills at the recovery half-life.
+            o.SpeedDependentImpact = true;
+            // Without the cost of delay. It weighs the seller's own cost only: selling into the hole is cheaper than
+            // waiting while the hole's marginal cost is below the fall over one healing time, about 17% of the price
+            // in this crash. But the oracle follows the traded price, so the hole marks every vault's collateral down
+            // with it, and the sales it lets through are the fire sale itself (100 vaults, seed 1: with it, a fire-sale
+            // drawdown of 60.9% and $869,374 of bad debt, as static caps; without it, 5.2% and $64,497).
+            o.CostOfDelay = false;
             o.GrantTtl = TimeSpan.FromMinutes(5);
             o.QueueTtl = TimeSpan.FromMinutes(10);
             o.AllocateOnRequest = false;

@@ -78,6 +78,7 @@ internal sealed partial class SimulationWorld
             Policy,
             samples,
             samples.Min(s => s.Mid),
+            FireSaleDrawdown(samples),
             Usd(final.CumulativeSlippage),
             liquidated,
             badDebt,
@@ -138,6 +139,14 @@ internal sealed partial class SimulationWorld
 
         return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales);
     }
+
+    /// <summary>
+    /// The fire sale's own drawdown: <c>max over steps of (exogenous − traded) ÷ exogenous</c>, rounded to 6 places (0 when the
+    /// traded price never went below the scenario's path). The scenario's fall is the same for every policy; this is the
+    /// part of the worst price the sales made.
+    /// </summary>
+    private static decimal FireSaleDrawdown(IReadOnlyList<WorldSample> samples) =>
+        decimal.Round(samples.Select(s => s.Fundamental > 0m ? Math.Max(0m, (s.Fundamental - s.Mid) / s.Fundamental) : 0m).DefaultIfEmpty(0m).Max(), 6);
 
     private static decimal Usd(UInt128 usdcBaseUnits) => (decimal)usdcBaseUnits / 1_000_000m;
 }

@@ -4,6 +4,7 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Policy">The policy.</param>
 /// <param name="Samples">The steps.</param>
 /// <param name="WorstPrice">The lowest traded price.</param>
+/// <param name="FireSaleDrawdown">The largest shortfall of the traded price below the scenario's price at the same step, a fraction: how far the sales themselves pushed the market below the path.</param>
 /// <param name="SlippageUsd">What every sale lost against the mid before it, USD.</param>
 /// <param name="VaultsLiquidated">Vaults that sold below a health factor of 1.</param>
 /// <param name="BadDebtUsd">Debt and exposure liabilities that collateral at market no longer covers at the end, USD.</param>
@@ -18,6 +19,7 @@ internal sealed record WorldOutcome(
     SimulationPolicy Policy,
     IReadOnlyList<WorldSample> Samples,
     decimal WorstPrice,
+    decimal FireSaleDrawdown,
     decimal SlippageUsd,
     int VaultsLiquidated,
     decimal BadDebtUsd,

@@ -9,7 +9,7 @@ namespace Mesh.Simulation.Reports;
 public static class CsvReport
 {
     /// <summary>The summary file's header.</summary>
-    public const string SummaryHeader = "policy,worst_price,total_slippage_usd,vaults_liquidated,bad_debt_usd,peak_value_in_flight_usd,seconds_until_all_healthy,median_hf_before,median_hf_trough,median_hf_after,vaults_below_one_at_trough";
+    public const string SummaryHeader = "policy,worst_price,fire_sale_drawdown,total_slippage_usd,vaults_liquidated,bad_debt_usd,peak_value_in_flight_usd,seconds_until_all_healthy,median_hf_before,median_hf_trough,median_hf_after,vaults_below_one_at_trough";
 
     /// <summary>The time-series file's header.</summary>
     public const string TimeSeriesHeader = "policy,offset_seconds,market_price,exogenous_price,value_in_flight_usd,vaults_below_one,queued_requests";
@@ -28,6 +28,7 @@ public static class CsvReport
                 csv,
                 run.Policy,
                 ReportFormat.Raw(s.WorstPrice),
+                ReportFormat.Raw(s.FireSaleDrawdown),
                 ReportFormat.Raw(s.TotalSlippageUsd),
                 ReportFormat.Raw(s.VaultsLiquidated),
                 ReportFormat.Raw(s.BadDebtUsd),

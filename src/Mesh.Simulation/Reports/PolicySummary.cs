@@ -2,6 +2,11 @@ namespace Mesh.Simulation.Reports;
 
 /// <summary>What a policy run came to.</summary>
 /// <param name="WorstPrice">The lowest market price of the run, whole quote units.</param>
+/// <param name="FireSaleDrawdown">
+/// The fire sale's own drawdown: the largest shortfall of the traded price below the scenario's exogenous price at the
+/// same step, <c>max over steps of (exogenous − traded) ÷ exogenous</c>, a fraction (0 when the sales never pushed the
+/// price below the path). The worst price also contains the scenario's own fall, which no policy changes.
+/// </param>
 /// <param name="TotalSlippageUsd">What all sales lost against the mid before each of them, whole USD.</param>
 /// <param name="VaultsLiquidated">How many vaults were liquidated.</param>
 /// <param name="BadDebtUsd">Debt left uncovered by collateral, whole USD.</param>
@@ -10,6 +15,7 @@ namespace Mesh.Simulation.Reports;
 /// <param name="HealthFactors">The health-factor distributions before, at the trough and after.</param>
 public sealed record PolicySummary(
     decimal WorstPrice,
+    decimal FireSaleDrawdown,
     decimal TotalSlippageUsd,
     int VaultsLiquidated,
     decimal BadDebtUsd,

@@ -6,6 +6,7 @@ internal static class SummaryRows
     internal static IReadOnlyList<(string Label, Func<PolicySummary, string> Value)> All { get; } =
     [
         ("worst price", s => ReportFormat.Price(s.WorstPrice)),
+        ("fire-sale drawdown", s => ReportFormat.Percent(s.FireSaleDrawdown)),
         ("total slippage (USD)", s => ReportFormat.Usd(s.TotalSlippageUsd)),
         ("vaults liquidated", s => ReportFormat.Count(s.VaultsLiquidated)),
         ("bad debt (USD)", s => ReportFormat.Usd(s.BadDebtUsd)),

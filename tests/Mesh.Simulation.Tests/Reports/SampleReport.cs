@@ -16,7 +16,7 @@ internal static class SampleReport
                     new(TimeSpan.FromSeconds(15), 2_950.5m, 2_990m, 1_250_000m, 4, 12),
                     new(TimeSpan.FromSeconds(30), 1_812.4m, 2_000m, 25_000_000m, 40, 0),
                 ],
-                new PolicySummary(1_812.4m, 1_234_567.89m, 42, 98_765.4m, 25_000_000m, null, new([1.5, 2.0, 1.2], [0.8, 0.95, 1.1, 0.7], [1.3, double.PositiveInfinity]))),
+                new PolicySummary(1_812.4m, 0.1234m, 1_234_567.89m, 42, 98_765.4m, 25_000_000m, null, new([1.5, 2.0, 1.2], [0.8, 0.95, 1.1, 0.7], [1.3, double.PositiveInfinity]))),
             new PolicyRun(
                 PolicyNames.Adaptive,
                 [
@@ -24,7 +24,7 @@ internal static class SampleReport
                     new(TimeSpan.FromSeconds(15), 2_985m, 2_990m, 400_000m, 1, 30),
                     new(TimeSpan.FromSeconds(30), 1_950m, 2_000m, 4_500_000m, 1, 5),
                 ],
-                new PolicySummary(1_950m, 210_000m, 3, 0m, 4_500_000m, TimeSpan.FromSeconds(1_290), new([1.5, 2.0, 1.2], [1.05, 0.98, 1.2], [1.4, 1.6]))),
+                new PolicySummary(1_950m, 0.025m, 210_000m, 3, 0m, 4_500_000m, TimeSpan.FromSeconds(1_290), new([1.5, 2.0, 1.2], [1.05, 0.98, 1.2], [1.4, 1.6]))),
         ],
         ["40 vaults on 3 chains", "WETH depth 10,000 a day, sigma 5%"]);
 }

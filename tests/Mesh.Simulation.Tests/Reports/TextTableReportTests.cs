@@ -14,6 +14,7 @@ public sealed class TextTableReportTests
         "metric                       unbounded   adaptive\n" +
         "--------------------------  ----------  ---------\n" +
         "worst price                   1,812.40   1,950.00\n" +
+        "fire-sale drawdown              12.34%      2.50%\n" +
         "total slippage (USD)         1,234,568    210,000\n" +
         "vaults liquidated                   42          3\n" +
         "bad debt (USD)                  98,765          0\n" +
