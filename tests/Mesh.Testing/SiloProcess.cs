@@ -41,20 +41,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task<string> OperatorKeyAsync()
     {
         var path = Path.Combine(WorkingDirectory, "data", "operator.key");
-        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(100))
-        {
-            if (File.Exists(path) && (await File.ReadAllTextAsync(path)).Trim() is { Length: > 0 } key)
-            {
-                return key;
-            }
-
-            if (waited > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException($"No operator key at {path} after 30 s.");
-            }
-
-            await Task.Delay(100);
-        }
+        var key = "";
+        await Eventually.TrueAsync(async () => File.Exists(path) && (key = (await File.ReadAllTextAsync(path)).Trim()).Length > 0, $"an operator key at {path}", TimeSpan.FromSeconds(30));
+        return key;
     }
 
     /// <summary>GETs an operator endpoint with the operator key and parses its JSON answer (throws on an error status).</summary>

@@ -35,7 +35,7 @@ internal sealed partial class VaultGrain
 
     public async Task<HedgeAdvice> HedgeAdvice(CancellationToken cancellationToken = default)
     {
-        var chain = Chain;
+        _ = Chain; // a vault on a chain the mesh does not have is not found, as for every other read
         var s = state.State;
         var now = time.GetUtcNow();
         var allocation = ServiceProvider.GetRequiredService<IOptions<AllocationOptions>>().Value;
@@ -43,13 +43,7 @@ internal sealed partial class VaultGrain
         var book = BookAssets(s);
         var markets = await MarketsOf(book, requirePrice: false, cancellationToken);
         var portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value);
-        var decimals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var asset in book)
-        {
-            // An exposure's underlying need not be a token of this chain: its decimals are those of a chain that has it.
-            decimals[asset] = chain.Tokens.FirstOrDefault(t => t.Symbol == asset)?.Decimals
-                ?? chains.Chains.SelectMany(c => c.Tokens).First(t => t.Symbol == asset).Decimals;
-        }
+        var decimals = book.ToDictionary(asset => asset, DecimalsOf, StringComparer.Ordinal);
 
         var balances = new VaultBalances(s.Balances, s.Debt, decimals);
         return DeltaHedge.Advise(Key, balances, markets, portfolio.Greeks, allocation.IsStable, options, now);

@@ -26,8 +26,8 @@ internal sealed partial class VaultGrain
 
     private IPerpVenue? Perps => _perps ??= ServiceProvider.GetService<IPerpVenue>();
 
-    /// <summary>After a revaluation: finishes the hedge request in progress, or starts one when the delta left its band.</summary>
-    private async Task HedgeAfter(CancellationToken cancellationToken)
+    /// <summary>After a revaluation (<paramref name="health"/>, just computed): finishes the hedge request in progress, or starts one when the delta left its band.</summary>
+    private async Task HedgeAfter(VaultHealth health, CancellationToken cancellationToken)
     {
         var s = state.State;
         if (s.Rebalancing is not { Hedge: true } || Perps is not { } perps)
@@ -60,7 +60,6 @@ internal sealed partial class VaultGrain
                 return;
             }
 
-            var health = await Revalue(time.GetUtcNow(), cancellationToken, persistNeed: false);
             var grant = await Coordinator(requestId).Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, hedge.Quantity, Math.Max(health.HealthFactor ?? 10.0, 0.0), Liquidation: false), cancellationToken);
             await OnHedgeGrant(perps, grant, cancellationToken);
         }
@@ -231,6 +230,7 @@ internal sealed partial class VaultGrain
         [.. state.State.Hedges.Positions.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new HedgePosition(p.Key, p.Value.IsShort ? PositionSide.Short : PositionSide.Long, p.Value.Quantity, p.Value.EntryPrice, p.Value.Trades, p.Value.ImpactPaidUsd))];
 
+    /// <summary>An asset's decimals: this chain's token's, or (an exposure's underlying need not be a token here) those of a chain that has it.</summary>
     private int DecimalsOf(string asset) =>
         Chain.Tokens.FirstOrDefault(t => t.Symbol == asset)?.Decimals ?? chains.Chains.SelectMany(c => c.Tokens).First(t => t.Symbol == asset).Decimals;
 

@@ -81,7 +81,7 @@ internal sealed partial class VaultGrain(
         await SettlePendingSale(cancellationToken);
         var health = await Revalue(time.GetUtcNow(), cancellationToken);
         await RebalanceAfter(health, cancellationToken);
-        await HedgeAfter(cancellationToken);
+        await HedgeAfter(health, cancellationToken);
     }
 
     private async Task EnsureRegistered(CancellationToken cancellationToken)

@@ -38,7 +38,9 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         var sut = await VaultAsync("hedge-x", 0x401, 10 * Members.WethUnit, UInt128.Zero, hedge: true);
         var before = fixture.Perps.Fills;
 
-        // Each price asks the coordinator (a request waits for its round) or trades what it granted.
+        // Each price asks the coordinator or trades what it granted; a round of the coordinator between prices decides
+        // the request waiting for it.
+        var coordinator = fixture.Client.GetGrain<IRebalanceCoordinatorGrain>("WETH");
         var sizes = new List<UInt128>();
         for (var round = 1; round <= 60 && sizes.Aggregate(UInt128.Zero, (a, b) => a + b) < 10 * Members.WethUnit; round++)
         {
@@ -50,7 +52,7 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
                 sizes.Add(now - had);
             }
 
-            await Task.Delay(20);
+            await coordinator.Allocate();
         }
 
         for (var round = 61; round <= 63; round++)
@@ -69,7 +71,7 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         var line = Assert.Single(advice.Underlyings);
         Assert.Equal(0.0, line.NetDelta, 1e-9); // 10 WETH held, 10 short
         Assert.Null(line.Side);
-        var view = await fixture.Client.GetGrain<IRebalanceCoordinatorGrain>("WETH").View();
+        var view = await coordinator.View();
         Assert.Equal(UInt128.Zero, view.InFlight); // every grant completed, none leaked
         Assert.Empty(await sut.Exposures()); // the protocol's reported exposures are its own; the hedge counts beside them
         Assert.Equal(-10.0, (await sut.Health()).Greeks.Single(g => g.Underlying == "WETH").Delta, 1e-9);
