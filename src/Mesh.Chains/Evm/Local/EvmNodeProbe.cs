@@ -53,8 +53,20 @@ public sealed class EvmNodeProbe : IDisposable
     /// <exception cref="HttpRequestException">The node does not answer.</exception>
     public async Task<bool> HasCodeAsync(Uri url, string address, CancellationToken cancellationToken = default)
     {
-        var code = (await CallAsync(url, "eth_getCode", [address, "latest"], cancellationToken).ConfigureAwait(false)).GetString();
-        return code is { Length: > 2 };
+        // A read, so safe to repeat: a node that has just started may drop a connection it accepted before it serves
+        // (seen as "the response ended prematurely"); it is asked again twice, a quarter of a second apart.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var code = (await CallAsync(url, "eth_getCode", [address, "latest"], cancellationToken).ConfigureAwait(false)).GetString();
+                return code is { Length: > 2 };
+            }
+            catch (HttpRequestException e) when (attempt < 3 && e.InnerException is IOException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Calls a method and returns its result.</summary>
