@@ -76,7 +76,7 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
 
         market(builder.Services);
         Configure(builder.Services, policy, vaults);
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = FreePorts();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: "mesh-simulation", clusterId: $"sim-{Guid.NewGuid():N}")
             .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3))
@@ -126,10 +126,13 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
 
     public static PoolLimits OpenLimits { get; } = new(0.95m, null, new Dictionary<string, UInt128>(), new RiskFactorLimit(UInt128.MaxValue, 1m), new Dictionary<string, RiskFactorLimit>());
 
-    private static int FreePort()
+    /// <summary>Two distinct free ports: both listeners stay open until both ports are known.</summary>
+    private static (int, int) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var first = new TcpListener(IPAddress.Loopback, 0);
+        using var second = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
     }
 }

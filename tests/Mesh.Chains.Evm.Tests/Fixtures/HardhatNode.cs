@@ -1,3 +1,4 @@
+using Mesh.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -124,10 +125,5 @@ internal sealed class HardhatNode : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => TestPorts.Next();
 }

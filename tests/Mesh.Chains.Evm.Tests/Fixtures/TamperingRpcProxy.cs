@@ -1,3 +1,4 @@
+using Mesh.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -73,10 +74,5 @@ internal sealed class TamperingRpcProxy : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => TestPorts.Next();
 }

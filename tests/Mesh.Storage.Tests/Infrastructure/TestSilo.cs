@@ -1,3 +1,4 @@
+using Mesh.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,12 +56,7 @@ public sealed class TestSilo : IAsyncDisposable
         return builder.Build();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Next();
 
     public async ValueTask DisposeAsync()
     {

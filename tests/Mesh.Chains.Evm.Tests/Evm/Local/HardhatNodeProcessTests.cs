@@ -1,3 +1,4 @@
+using Mesh.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -75,10 +76,5 @@ public sealed class HardhatNodeProcessTests
     private static async Task<ulong> BlockNumberAsync(EvmNodeProbe probe, Uri url) =>
         Convert.ToUInt64((await probe.CallAsync(url, "eth_blockNumber", [])).GetString(), 16);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => TestPorts.Next();
 }
