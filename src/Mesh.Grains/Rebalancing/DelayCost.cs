@@ -78,6 +78,37 @@ internal static class DelayCost
     }
 
     /// <summary>
+    /// The share of the price the mesh's own sales are expected to have taken off it, under the impact law the capacity
+    /// is sized with: the hole its recent sales left in the book, <c>(1 − φ)·Y·σ</c> times the marginal cost at the depth
+    /// consumed (<see cref="Markets.BookImpact.Marginal"/>; the plain square root's <c>1.5·√x</c> without a finite book),
+    /// and the permanent part of what it sold, <c>φ·1.5·Y·σ·√u</c> with <c>u</c> the fractions of a day's depth absorbed.
+    /// Dividing a traded price by <c>1 −</c> this gives the price without the mesh's impact: the drift the cost of delay
+    /// weighs is the market's, and the mesh's own impact is paid whenever it sells, so it is no reason to sell sooner.
+    /// </summary>
+    /// <param name="depth">V, the day's depth, in base units.</param>
+    /// <param name="available">What recent sales left of it.</param>
+    /// <param name="dailyVolatility">σ_daily of the impact law.</param>
+    /// <param name="coefficient">Y.</param>
+    /// <param name="permanentShare">φ.</param>
+    /// <param name="absorbed">u: what the mesh sold, in fractions of the day's depth at the time.</param>
+    /// <param name="revealed">The book's <c>z*</c>; <see cref="double.PositiveInfinity"/> for the plain square root.</param>
+    /// <returns>The share, in [0, 0.95].</returns>
+    public static double OwnImpact(UInt128 depth, UInt128 available, double dailyVolatility, double coefficient, double permanentShare, double absorbed, double revealed)
+    {
+        var scale = coefficient * dailyVolatility;
+        if (depth == UInt128.Zero || !(scale > 0) || !double.IsFinite(scale))
+        {
+            return 0.0;
+        }
+
+        var consumed = depth > available ? (double)(depth - available) / (double)depth : 0.0;
+        var hole = (1 - permanentShare) * scale * Markets.BookImpact.Marginal(consumed, revealed);
+        var permanent = permanentShare * 1.5 * scale * Math.Sqrt(Math.Max(0.0, absorbed));
+        var impact = hole + permanent;
+        return double.IsFinite(impact) ? Math.Clamp(impact, 0.0, 0.95) : 0.95;
+    }
+
+    /// <summary>
     /// μ from the prices seen: the log fall per second from the oldest price within <paramref name="window"/> of the
     /// newest to the newest; zero when the price rose, or when the prices span less than half the window (too short to
     /// tell a trend from noise).

@@ -21,12 +21,29 @@ internal sealed partial class RebalanceCoordinatorGrain
             LogOracleUnavailable(logger, Asset, exception);
         }
 
-        Remember(snapshot);
-        return MarketReading.From(snapshot, _venue is not null, _venue?.Conditions(Asset), Rules.ImpactCoefficient);
+        var reading = MarketReading.From(snapshot, _venue is not null, _venue?.Conditions(Asset), Rules.ImpactCoefficient);
+        _lastReading = reading;
+        Remember(snapshot, reading);
+        return reading;
     }
 
+    /// <summary>Counts a completed sale in the mesh's own permanent impact (a fraction of the day's depth, as the impact law measures it).</summary>
+    private void Absorbed(UInt128 executed)
+    {
+        if (_lastReading is { DailyDepth: { } daily } && daily > UInt128.Zero)
+        {
+            _absorbed += (double)executed / (double)daily;
+        }
+    }
+
+    /// <summary>The share of the price the mesh's own sales are expected to have taken off it (<see cref="DelayCost.OwnImpact"/>); zero without the adaptive reading.</summary>
+    private double OwnImpact(MarketReading reading) =>
+        reading is { Basis: "adaptive", Depth: { } available, DailyVolatility: { } sigma, DailyDepth: { } daily }
+            ? DelayCost.OwnImpact(daily, available, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed, Options.SpeedDependentImpact ? Markets.BookImpact.RevealedFraction(Options.ImpactHalfLife) : double.PositiveInfinity)
+            : 0.0;
+
     /// <summary>Keeps the oracle's prices, one per round at the round's time, over the drift window (for the cost of delay).</summary>
-    private void Remember(OracleSnapshot? snapshot)
+    private void Remember(OracleSnapshot? snapshot, MarketReading reading)
     {
         if (snapshot is not { Price: { } price, UpdatedAt: { } at } || price <= 0 || snapshot.Round <= _lastRound)
         {
@@ -34,7 +51,10 @@ internal sealed partial class RebalanceCoordinatorGrain
         }
 
         _lastRound = snapshot.Round;
-        _prices.Add((at, price));
+        // The trend is the market's, not the mesh's: a fall the mesh's own sales made is no reason to sell faster (read
+        // from the traded price, it would be a loop: the deeper the hole, the more the cost of delay lets into it).
+        var own = OwnImpact(reading);
+        _prices.Add((at, own > 0 ? price / (decimal)(1 - own) : price));
         var keepFrom = at - (2 * Options.DriftWindow);
         _prices.RemoveAll(p => p.At < keepFrom);
     }

@@ -76,7 +76,13 @@ internal sealed partial class RebalanceCoordinatorGrain
                 case PendingKind.Request:
                     return Admit(operation.Request!, now);
                 case PendingKind.Complete:
-                    return Book.Complete(operation.RequestId!, operation.Executed, now).Changed;
+                    var completed = Book.Complete(operation.RequestId!, operation.Executed, now);
+                    if (completed.Changed)
+                    {
+                        Absorbed(operation.Executed);
+                    }
+
+                    return completed.Changed;
                 case PendingKind.Release:
                     return Book.Release(operation.RequestId!, operation.Reason!, now).Changed;
                 default:

@@ -31,9 +31,13 @@ internal sealed partial class RebalanceCoordinatorGrain(
     private const string SweepReminder = "rebalance-sweep";
     private readonly List<PendingOperation> _pending = [];
 
-    /// <summary>The oracle's prices seen lately, oldest first, one per round (in memory: after an activation the trend is read afresh).</summary>
+    /// <summary>The oracle's prices seen lately without the mesh's own expected impact, oldest first, one per round (in memory: after an activation the trend is read afresh).</summary>
     private readonly List<(DateTimeOffset At, decimal Price)> _prices = [];
     private long _lastRound;
+    private MarketReading? _lastReading;
+
+    /// <summary>What this activation saw completed, in fractions of the day's depth at the time (the mesh's permanent impact, read with <see cref="_prices"/>).</summary>
+    private double _absorbed;
     private readonly IMarketVenue? _venue = services.GetService<IMarketVenue>();
     private CoordinatorBook? _book;
     private MarketRules? _rules;
