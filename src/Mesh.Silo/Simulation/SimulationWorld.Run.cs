@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mesh.Grains.Markets;
 using Mesh.Rebalancing;
+using Mesh.Simulation.Reports;
 using Mesh.Simulation.Scenarios;
 using Mesh.Vaults;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +71,7 @@ internal sealed partial class SimulationWorld
         }
 
         var final = Market.State(Asset);
-        var (after, badDebt, liquidated, sales) = await EndOfRunAsync(seeds, final, cancellationToken);
+        var (after, badDebt, liquidated, sales, vaults) = await EndOfRunAsync(seeds, before, final, cancellationToken);
         TimeSpan? unhealthy = firstUnhealthy is null ? TimeSpan.Zero
             : after.Any(f => f < 1.0) ? null
             : lastUnhealthy!.Value + SampleEvery - firstUnhealthy.Value;
@@ -88,6 +89,7 @@ internal sealed partial class SimulationWorld
             trough,
             after,
             sales,
+            vaults,
             watch.Elapsed);
     }
 
@@ -108,11 +110,12 @@ internal sealed partial class SimulationWorld
     /// reached a vault's book (an order still waiting for its batch counts on neither side; a vault takes a cleared
     /// fill at the next price, which every vault with a sale gets).
     /// </summary>
-    private async Task<(IReadOnlyList<double> After, decimal BadDebt, int Liquidated, int Sales)> EndOfRunAsync(
-        IReadOnlyList<VaultSeed> seeds, SimulatedMarketState market, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<double> After, decimal BadDebt, int Liquidated, int Sales, IReadOnlyList<VaultResult> Vaults)> EndOfRunAsync(
+        IReadOnlyList<VaultSeed> seeds, IReadOnlyList<double> before, SimulatedMarketState market, CancellationToken cancellationToken)
     {
         var factors = new double[seeds.Count];
         var bad = new double[seeds.Count];
+        var vaults = new VaultResult[seeds.Count];
         var (liquidated, sales, sold, proceeds) = (0, 0, UInt128.Zero, UInt128.Zero);
         var gate = new Lock();
         await ForEachAsync(seeds, async (seed, ct) =>
@@ -123,6 +126,21 @@ internal sealed partial class SimulationWorld
             var owed = health.Debt.Sum(d => d.Value) + health.Margin.MarkToMarketLiability;
             bad[seed.Index] = Math.Max(0.0, owed - health.Collateral.Sum(c => c.Value));
             var rebalancing = await vault.Rebalancing(ct);
+            vaults[seed.Index] = new VaultResult(
+                seed.Key,
+                seed.Protocol,
+                seed.Chain,
+                seed.Weth,
+                Finite(before[seed.Index]),
+                Finite(factors[seed.Index]),
+                rebalancing.Sales,
+                rebalancing.Liquidations,
+                (decimal)rebalancing.Sold.GetValueOrDefault(Asset) / (decimal)Weth,
+                Usd(rebalancing.Proceeds.GetValueOrDefault(Quote)),
+                Cents(health.Debt.Sum(d => d.Value)),
+                Cents(health.Margin.MarkToMarketLiability),
+                Cents(health.Collateral.Sum(c => c.Value)),
+                Cents(bad[seed.Index]));
             lock (gate)
             {
                 sales += rebalancing.Sales;
@@ -137,8 +155,12 @@ internal sealed partial class SimulationWorld
                 $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
         }
 
-        return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales);
+        return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales, vaults);
     }
+
+    private static double? Finite(double healthFactor) => double.IsFinite(healthFactor) ? healthFactor : null;
+
+    private static decimal Cents(double usd) => decimal.Round((decimal)usd, 2);
 
     /// <summary>
     /// The fire sale's own drawdown: <c>max over steps of (exogenous − traded) ÷ exogenous</c>, rounded to 6 places (0 when the

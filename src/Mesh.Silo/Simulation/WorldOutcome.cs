@@ -14,6 +14,7 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Trough">Health factors at the sample with the lowest price.</param>
 /// <param name="After">Health factors at the end.</param>
 /// <param name="Sales">Sales executed.</param>
+/// <param name="Vaults">Each vault's outcome, in vault order.</param>
 /// <param name="WallTime">How long the world took to run (setup excluded).</param>
 internal sealed record WorldOutcome(
     SimulationPolicy Policy,
@@ -29,4 +30,5 @@ internal sealed record WorldOutcome(
     IReadOnlyList<double> Trough,
     IReadOnlyList<double> After,
     int Sales,
+    IReadOnlyList<Mesh.Simulation.Reports.VaultResult> Vaults,
     TimeSpan WallTime);

@@ -4,7 +4,7 @@ namespace Mesh.Simulation.Reports;
 
 /// <summary>
 /// Writes a report as CSV (RFC 4180 quoting, lines ending in <c>\n</c>, invariant numbers, exact decimals): one summary
-/// file with a row per policy and one time-series file with a row per sample.
+/// file with a row per policy, one time-series file with a row per sample and one file with a row per vault.
 /// </summary>
 public static class CsvReport
 {
@@ -13,6 +13,9 @@ public static class CsvReport
 
     /// <summary>The time-series file's header.</summary>
     public const string TimeSeriesHeader = "policy,offset_seconds,market_price,exogenous_price,value_in_flight_usd,vaults_below_one,queued_requests";
+
+    /// <summary>The per-vault file's header.</summary>
+    public const string VaultsHeader = "policy,vault,protocol,chain,collateral_at_start,hf_before,hf_after,sales,liquidations,sold,proceeds_usd,debt_usd,liabilities_usd,collateral_usd,bad_debt_usd";
 
     /// <summary>Renders the summary: one row per policy; an empty field where there is no value.</summary>
     /// <param name="report">The report.</param>
@@ -63,6 +66,40 @@ public static class CsvReport
                     ReportFormat.Raw(p.ValueInFlightUsd),
                     ReportFormat.Raw(p.VaultsBelowOne),
                     ReportFormat.Raw(p.QueuedRequests));
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Renders each vault's outcome: one row per vault, the policies one after another; an empty health factor for a vault that owes nothing.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The CSV text.</returns>
+    public static string RenderVaults(SimulationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var csv = new StringBuilder(VaultsHeader).Append('\n');
+        foreach (var run in report.Runs)
+        {
+            foreach (var v in run.Vaults)
+            {
+                Row(
+                    csv,
+                    run.Policy,
+                    v.Vault,
+                    v.Protocol,
+                    v.Chain,
+                    ReportFormat.Raw(v.CollateralAtStart),
+                    Optional(v.HealthBefore),
+                    Optional(v.HealthAfter),
+                    ReportFormat.Raw(v.Sales),
+                    ReportFormat.Raw(v.Liquidations),
+                    ReportFormat.Raw(v.Sold),
+                    ReportFormat.Raw(v.ProceedsUsd),
+                    ReportFormat.Raw(v.DebtUsd),
+                    ReportFormat.Raw(v.LiabilitiesUsd),
+                    ReportFormat.Raw(v.CollateralUsd),
+                    ReportFormat.Raw(v.BadDebtUsd));
             }
         }
 

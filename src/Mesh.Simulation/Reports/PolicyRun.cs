@@ -4,4 +4,9 @@ namespace Mesh.Simulation.Reports;
 /// <param name="Policy">The policy's name (see <see cref="PolicyNames"/>).</param>
 /// <param name="Samples">The time series in offset order.</param>
 /// <param name="Summary">What the run came to.</param>
-public sealed record PolicyRun(string Policy, IReadOnlyList<PolicySample> Samples, PolicySummary Summary);
+/// <param name="Vaults">Each vault's outcome, in vault order; empty when the run did not keep them.</param>
+public sealed record PolicyRun(string Policy, IReadOnlyList<PolicySample> Samples, PolicySummary Summary, IReadOnlyList<VaultResult>? Vaults = null)
+{
+    /// <summary>Gets each vault's outcome, in vault order; empty when the run did not keep them.</summary>
+    public IReadOnlyList<VaultResult> Vaults { get; } = Vaults ?? [];
+}

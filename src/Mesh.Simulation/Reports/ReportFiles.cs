@@ -14,10 +14,13 @@ public static class ReportFiles
     /// <summary>The time-series CSV's file name.</summary>
     public const string TimeSeriesCsv = "timeseries.csv";
 
+    /// <summary>The per-vault CSV's file name.</summary>
+    public const string VaultsCsv = "vaults.csv";
+
     /// <summary>The HTML page's file name.</summary>
     public const string Html = "report.html";
 
-    /// <summary>Writes <c>summary.txt</c>, <c>summary.csv</c>, <c>timeseries.csv</c> and <c>report.html</c> (UTF-8 without a byte-order mark), creating the directory.</summary>
+    /// <summary>Writes <c>summary.txt</c>, <c>summary.csv</c>, <c>timeseries.csv</c>, <c>vaults.csv</c> and <c>report.html</c> (UTF-8 without a byte-order mark), creating the directory.</summary>
     /// <param name="report">The report.</param>
     /// <param name="directory">Where to.</param>
     /// <param name="cancellationToken">Cancels between files.</param>
@@ -32,6 +35,7 @@ public static class ReportFiles
             (Table, TextTableReport.Render(report)),
             (SummaryCsv, CsvReport.RenderSummary(report)),
             (TimeSeriesCsv, CsvReport.RenderTimeSeries(report)),
+            (VaultsCsv, CsvReport.RenderVaults(report)),
             (Html, HtmlReport.Render(report)),
         };
         var written = new List<string>(files.Length);

@@ -61,6 +61,16 @@ public sealed class SimulationTests
         var (whole, repeat) = (SimulationCommand.ToReport(settings, scenario, [adaptive], TimeSpan.Zero), SimulationCommand.ToReport(settings, scenario, again, TimeSpan.Zero));
         Assert.Equal(CsvReport.RenderSummary(whole), CsvReport.RenderSummary(repeat));
         Assert.Equal(CsvReport.RenderTimeSeries(whole), CsvReport.RenderTimeSeries(repeat));
+        Assert.Equal(CsvReport.RenderVaults(whole), CsvReport.RenderVaults(repeat));
+        // The per-vault rows add up to each policy's summary (each vault's bad debt rounded to the cent).
+        foreach (var o in outcomes.Values)
+        {
+            Assert.Equal(settings.Vaults, o.Vaults.Count);
+            Assert.Equal(o.VaultsLiquidated, o.Vaults.Count(v => v.Liquidations > 0));
+            Assert.Equal(o.Sales, o.Vaults.Sum(v => v.Sales));
+            Assert.InRange(o.Vaults.Sum(v => v.BadDebtUsd), o.BadDebtUsd - 0.01m * settings.Vaults, o.BadDebtUsd + 0.01m * settings.Vaults);
+        }
+
         // Unbounded and static caps dig a hole in the book that the oracle follows: the fire sale. Adaptive, granting
         // what the book refills, keeps the traded price within a fraction of that below the scenario's path.
         Assert.True(unbounded.FireSaleDrawdown > 0.2m && capped.FireSaleDrawdown > 0.2m, $"fire-sale drawdown: unbounded {unbounded.FireSaleDrawdown:P2}, static caps {capped.FireSaleDrawdown:P2}");
