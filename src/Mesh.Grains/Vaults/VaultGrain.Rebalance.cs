@@ -131,6 +131,7 @@ internal sealed partial class VaultGrain
     private async Task SellUnder(SaleGrant grant, bool liquidation, CancellationToken cancellationToken)
     {
         var s = state.State;
+        await RepayPending(cancellationToken); // an earlier sale's repayment first: the new fill's takes its place
         var operationId = OperationOf(grant.RequestId);
         if (!s.Operations.ContainsKey(operationId))
         {
@@ -190,6 +191,13 @@ internal sealed partial class VaultGrain
             s.Sales.LastSaleAt = done.UpdatedAt;
             s.Sales.PendingOperation = null;
             s.Sales.PendingLiquidation = false;
+            // A shift's proceeds stay as stable collateral (its point); a sale for health repays the debt.
+            var repayBefore = s.Sales.PendingRepay;
+            if (!IsShift(operationId))
+            {
+                s.Sales.PendingRepay = new PendingRepayment { Operation = operationId, Asset = fill.QuoteAsset, Proceeds = fill.Proceeds };
+            }
+
             try
             {
                 await state.WriteStateAsync(cancellationToken);
@@ -197,6 +205,7 @@ internal sealed partial class VaultGrain
             catch
             {
                 // Not durable: the books go back to the pending sale, and the fill (idempotent at the venue) is taken again.
+                s.Sales.PendingRepay = repayBefore;
                 s.Operations[operationId] = op;
                 s.Balances[fill.QuoteAsset] = before.Balance;
                 (s.Sales.Executed, s.Sales.LastSaleAt, s.Sales.PendingOperation, s.Sales.PendingLiquidation) = (before.Executed, before.LastSaleAt, operationId, liquidation);
@@ -206,21 +215,34 @@ internal sealed partial class VaultGrain
             }
 
             op = done;
-            await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
+            await CompleteSale(requestId, op.Amount, cancellationToken);
             await CloseRequest(requestId, cancellationToken);
-            if (!IsShift(operationId))
-            {
-                // A shift's proceeds stay as stable collateral (its point); a sale for health repays the debt.
-                await RepayFrom(fill, operationId, cancellationToken);
-            }
         }
         else if (s.Sales.OpenRequest == requestId)
         {
-            await Coordinator(requestId).Complete(requestId, op.Amount, cancellationToken);
+            await CompleteSale(requestId, op.Amount, cancellationToken);
             await CloseRequest(requestId, cancellationToken);
         }
 
+        await RepayPending(cancellationToken);
         return op;
+    }
+
+    /// <summary>
+    /// Completes the sale's grant. A grant that ended before the fill was written (it expired while the order waited for
+    /// its batch, or while the vault was down, and its room came back then) has nothing left to complete: the sale
+    /// stands in the books, and its proceeds still repay the debt.
+    /// </summary>
+    private async Task CompleteSale(string requestId, UInt128 executed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Coordinator(requestId).Complete(requestId, executed, cancellationToken);
+        }
+        catch (MeshException e) when (e.Kind == MeshErrorKind.NotFound || (e.Kind == MeshErrorKind.Conflict && e.Code == "request.not_granted"))
+        {
+            // As above: the grant is over; a completion with another quantity (request.completed) still fails.
+        }
     }
 
     /// <summary>Before a revaluation: a sale whose order waited at the venue gets its fill, if its batch has cleared.</summary>
@@ -238,15 +260,67 @@ internal sealed partial class VaultGrain
                 ScheduleRetry();
             }
         }
+        else if (state.State.Sales.PendingRepay is not null)
+        {
+            try
+            {
+                await RepayPending(cancellationToken);
+            }
+            catch (Exception transient) when (IsTransient(transient))
+            {
+                // Asked again soon, at the next price, or by the reminder.
+                ScheduleRetry();
+            }
+        }
     }
 
-    private async Task RepayFrom(MarketFill fill, string operationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Repays the debt from the last sale's proceeds, if that is still to do: at most the proceeds, the debt and the
+    /// balance. Resumable: a repayment already recorded (under the id derived from the sale) is driven, not sized again.
+    /// </summary>
+    private async Task RepayPending(CancellationToken cancellationToken)
     {
-        var owed = UInt128.Min(state.State.Debt.GetValueOrDefault(fill.QuoteAsset), UInt128.Min(fill.Proceeds, state.State.Balances.GetValueOrDefault(fill.QuoteAsset)));
-        if (owed > UInt128.Zero)
+        var s = state.State;
+        if (s.Sales.PendingRepay is not { } pending)
         {
-            // The pool keys operations by id across vaults: the repayment names its vault.
-            await Repay(new VaultMovement($"{Key}/{operationId}-repay", fill.QuoteAsset, owed), cancellationToken);
+            return;
+        }
+
+        // The pool keys operations by id across vaults: the repayment names its vault.
+        var repayId = $"{Key}/{pending.Operation}-repay";
+        try
+        {
+            if (s.Operations.TryGetValue(repayId, out var recorded))
+            {
+                if (recorded.Status == OperationStatus.Pending)
+                {
+                    await Repay(new VaultMovement(repayId, recorded.Asset, recorded.Amount), cancellationToken);
+                }
+            }
+            else
+            {
+                var owed = UInt128.Min(s.Debt.GetValueOrDefault(pending.Asset), UInt128.Min(pending.Proceeds, s.Balances.GetValueOrDefault(pending.Asset)));
+                if (owed > UInt128.Zero)
+                {
+                    await Repay(new VaultMovement(repayId, pending.Asset, owed), cancellationToken);
+                }
+            }
+        }
+        catch (MeshException refusal) when (refusal.Kind is not MeshErrorKind.Unavailable)
+        {
+            // Refused (not a pool that did not answer): the proceeds stay in the vault as collateral, and the next sale
+            // repays with its own. Asking again for these would be refused again at every price.
+        }
+
+        s.Sales.PendingRepay = null;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            s.Sales.PendingRepay = pending;
+            throw;
         }
     }
 
