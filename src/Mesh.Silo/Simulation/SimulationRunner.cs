@@ -7,7 +7,7 @@ namespace Mesh.Silo.Simulation;
 
 /// <summary>
 /// Runs the fire-sale simulation: the same scenario, the same vaults (from the seed) and the same market in one world
-/// per policy, one after the other, each its own in-process silo; then the comparison.
+/// per policy, side by side, each its own in-process silo; then the comparison.
 /// </summary>
 internal static class SimulationRunner
 {
@@ -29,34 +29,58 @@ internal static class SimulationRunner
         var protocols = Protocols(settings.Protocols);
         var seeds = VaultSeed.Draw(settings.Vaults, protocols, SimulationWorld.Chains, settings.Seed);
         var policies = SimulationPolicy.All.Where(p => settings.Policies.Contains(p.Name)).ToList();
-        var outcomes = new List<WorldOutcome>(policies.Count);
-        for (var i = 0; i < policies.Count; i++)
+        // The worlds run side by side: each is its own silo with its own clock, state, chains and venue, so a world's
+        // result does not depend on the others (the determinism test runs one alone and compares). Most of a world's
+        // time is spent waiting (on its vaults' chain polls, on grain turns), so they overlap well on two cores.
+        var lines = TextWriter.Synchronized(progress);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var runs = policies.Select(async (policy, i) =>
         {
-            var policy = policies[i];
-            var label = $"[{i + 1}/{policies.Count}] {policy.Name}";
-            var watch = Stopwatch.StartNew();
-            await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, services => AddMarket(services, scenario, seeds.Count), cancellationToken);
-            Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
-            await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
-            await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);
-            await world.OpenVaultsAsync(seeds, protocols, scenario.StartPrice, n => Report(settings, progress, $"{label}: {n:N0}/{seeds.Count:N0} vaults open"), cancellationToken);
-            world.Clock.MoveTo(Start + SetupTime);
-            Report(settings, progress, $"{label}: {seeds.Count:N0} vaults open in {watch.Elapsed.TotalSeconds:F1} s; replaying {scenario.Steps.Count} steps");
-            var lastShown = -1;
-            var outcome = await world.RunAsync(scenario.Steps, seeds, (done, total) =>
+            try
             {
-                var tenth = done * 10 / total;
-                if (tenth != lastShown)
-                {
-                    lastShown = tenth;
-                    Report(settings, progress, $"{label}: step {done}/{total}");
-                }
-            }, cancellationToken);
-            outcomes.Add(outcome);
-            Report(settings, progress, $"{label}: done in {watch.Elapsed.TotalSeconds:F1} s (scenario {outcome.WallTime.TotalSeconds:F1} s)");
+                return await RunWorldAsync(settings, scenario, chains, protocols, seeds, policy, $"[{i + 1}/{policies.Count}] {policy.Name}", lines, failed.Token);
+            }
+            catch
+            {
+                await failed.CancelAsync(); // one world failed: the others stop too
+                throw;
+            }
+        }).ToList();
+        try
+        {
+            return await Task.WhenAll(runs);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && runs.FirstOrDefault(r => r.IsFaulted) is { } first)
+        {
+            // Report the world that failed, not one that stopped because of it.
+            await first;
+            throw new UnreachableException("a faulted world's task completed");
+        }
+    }
 
-        return outcomes;
+    private static async Task<WorldOutcome> RunWorldAsync(
+        SimulationSettings settings, Scenario scenario, ChainsConfiguration chains, IReadOnlyList<string> protocols, IReadOnlyList<VaultSeed> seeds, SimulationPolicy policy, string label, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, services => AddMarket(services, scenario, seeds.Count), cancellationToken);
+        Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
+        await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
+        await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);
+        await world.OpenVaultsAsync(seeds, protocols, scenario.StartPrice, n => Report(settings, progress, $"{label}: {n:N0}/{seeds.Count:N0} vaults open"), cancellationToken);
+        world.Clock.MoveTo(Start + SetupTime);
+        Report(settings, progress, $"{label}: {seeds.Count:N0} vaults open in {watch.Elapsed.TotalSeconds:F1} s; replaying {scenario.Steps.Count} steps");
+        var lastShown = -1;
+        var outcome = await world.RunAsync(scenario.Steps, seeds, (done, total) =>
+        {
+            var tenth = done * 10 / total;
+            if (tenth != lastShown)
+            {
+                lastShown = tenth;
+                Report(settings, progress, $"{label}: step {done}/{total}");
+            }
+        }, cancellationToken);
+        Report(settings, progress, $"{label}: done in {watch.Elapsed.TotalSeconds:F1} s (scenario {outcome.WallTime.TotalSeconds:F1} s)");
+        return outcome;
     }
 
     /// <summary>
