@@ -52,6 +52,7 @@ internal sealed partial class PoolLedger
         vault.RiskFactors = [.. normalized.RiskFactors];
         State.Vaults[normalized.VaultId] = vault;
         State.TotalScaledDebt = totalScaled;
+        DebtsChanged();
         State.InterestCharged = charged;
         liquidity.Free -= granted;
         liquidity.Drawn = drawn;
@@ -105,6 +106,7 @@ internal sealed partial class PoolLedger
             vault.RecallDue = recall;
         }
 
+        DebtsChanged();
         return new RepayResult(amount, newDebt, newScaled == UInt128.Zero ? UInt128.Zero : recall);
     }
 

@@ -13,6 +13,15 @@ internal sealed partial class PoolLedger
 {
     private readonly InterestRateCurve _curve;
 
+    /// <summary>
+    /// The credit outstanding at the indexes asked for lately, for the vaults' scaled debts as they stand: every
+    /// operation previews its accrual (the sum at the last index and at now's) and views the pool, each a pass over
+    /// every vault. Cleared whenever a vault's scaled debt changes (<see cref="DebtsChanged"/>); a ledger rebuilt from
+    /// restored state starts empty. <see cref="CheckInvariants"/> sums the debts itself, so a stale entry would show
+    /// there as interest the flows do not explain.
+    /// </summary>
+    private readonly Dictionary<UInt128, UInt128> _totalDebt = [];
+
     /// <summary>Wraps a state (new or loaded) with the pool's rate curve.</summary>
     /// <param name="state">The state the ledger reads and writes.</param>
     /// <param name="curve">The borrow-rate curve.</param>
@@ -127,14 +136,29 @@ internal sealed partial class PoolLedger
 
     private UInt128 TotalDebt(UInt128 indexRay)
     {
+        if (_totalDebt.TryGetValue(indexRay, out var known))
+        {
+            return known;
+        }
+
         BigInteger sum = BigInteger.Zero;
         foreach (var vault in State.Vaults.Values)
         {
             sum += Debt(vault.ScaledDebt, indexRay);
         }
 
-        return FixedPoint.ToUInt128(sum, "the credit outstanding");
+        var total = FixedPoint.ToUInt128(sum, "the credit outstanding");
+        if (_totalDebt.Count >= 4)
+        {
+            _totalDebt.Clear(); // the index moves on: only the last few are asked for again
+        }
+
+        _totalDebt[indexRay] = total;
+        return total;
     }
+
+    /// <summary>Forgets the sums of <see cref="TotalDebt"/>: a vault's scaled debt changed.</summary>
+    private void DebtsChanged() => _totalDebt.Clear();
 
     private ShareSupply Supply(in Accrual a)
     {
