@@ -80,7 +80,7 @@ internal static class SimulationCommand
         output.WriteLine("  --scenario FILE   a CSV price path to replay: timestamp,price[,depth][,reserve_base,reserve_quote]");
         output.WriteLine("                    (default: price -35% over 30 minutes while depth contracts 70%, then a tail)");
         output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive'");
-        output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv and report.html go (default simulation/)");
+        output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv, vaults.csv and report.html go (default simulation/)");
         output.WriteLine("  --quiet           no progress lines");
     }
 }
