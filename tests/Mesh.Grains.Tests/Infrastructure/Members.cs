@@ -38,6 +38,13 @@ internal sealed class Members(ClusterFixture fixture)
         }
     }
 
+    /// <summary>A new WETH oracle round at the vault (what a revaluation partition delivers), at <paramref name="price"/>: the live snapshot, <paramref name="round"/> rounds on.</summary>
+    public async Task TickAsync(IVaultGrain vault, decimal price, long round)
+    {
+        var live = await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot();
+        await vault.OnPrice(live with { Round = live.Round + round, Price = price });
+    }
+
     public static async Task<OperationReceipt> SettledAsync(IVaultGrain vault, OperationReceipt started)
     {
         var receipt = started;

@@ -1,6 +1,5 @@
 using Mesh.Errors;
 using Mesh.Grains.Tests.Infrastructure;
-using Mesh.Oracles;
 using Mesh.Rebalancing;
 using Mesh.Vaults;
 
@@ -25,13 +24,6 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         return vault;
     }
 
-    /// <summary>A new oracle round at the vault (what a revaluation partition delivers), at <paramref name="price"/>.</summary>
-    private async Task TickAsync(IVaultGrain vault, decimal price, long round)
-    {
-        var live = await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot();
-        await vault.OnPrice(live with { Round = live.Round + round, Price = price });
-    }
-
     [Fact]
     public async Task OnPrice_TenWethHedgeOptedIn_ShortsPerpsInGrantsOfAtMostTheHoleUntilTheDeltaIsInTheBand()
     {
@@ -45,7 +37,7 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         for (var round = 1; round <= 60 && sizes.Aggregate(UInt128.Zero, (a, b) => a + b) < 10 * Members.WethUnit; round++)
         {
             var had = (await sut.Rebalancing()).Hedges!.SingleOrDefault()?.Quantity ?? UInt128.Zero;
-            await TickAsync(sut, 2_000m, 1_000_000 + round);
+            await _members.TickAsync(sut, 2_000m, 1_000_000 + round);
             var now = (await sut.Rebalancing()).Hedges!.SingleOrDefault()?.Quantity ?? UInt128.Zero;
             if (now != had)
             {
@@ -57,7 +49,7 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
 
         for (var round = 61; round <= 63; round++)
         {
-            await TickAsync(sut, 2_000m, 1_000_000 + round);
+            await _members.TickAsync(sut, 2_000m, 1_000_000 + round);
         }
 
         // 10 WETH of delta ($20,000) against a band of $1,000: hedged whole, 2 WETH per grant (the hole), then left alone.
@@ -83,13 +75,13 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         var sut = await VaultAsync("hedge-f", 0x402, 10 * Members.WethUnit, UInt128.Zero, hedge: true);
         for (var round = 1; round <= 6; round++)
         {
-            await TickAsync(sut, 2_000m, 2_000_000 + round);
+            await _members.TickAsync(sut, 2_000m, 2_000_000 + round);
         }
 
         var atEntry = await sut.Health();
         var fills = fixture.Perps.Fills;
-        await TickAsync(sut, 1_500m, 2_000_100);
-        await TickAsync(sut, 1_400m, 2_000_101);
+        await _members.TickAsync(sut, 1_500m, 2_000_100);
+        await _members.TickAsync(sut, 1_400m, 2_000_101);
         var afterFall = await sut.Health();
 
         // Sold below the mark, the short starts with a small loss (the impact paid); 25-30% lower it is in profit, and
@@ -108,7 +100,7 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
 
         for (var round = 1; round <= 3; round++)
         {
-            await TickAsync(sut, 2_000m, 3_000_000 + round);
+            await _members.TickAsync(sut, 2_000m, 3_000_000 + round);
         }
 
         Assert.Empty((await sut.Rebalancing()).Hedges!);
@@ -122,7 +114,7 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         var sut = await VaultAsync("hedge-l", 0x405, UInt128.Zero, 30_000 * Members.UsdcUnit, hedge: true);
         await sut.ReportExposures([new Exposure("p1", ExposureKind.Perp, "WETH", 3m, PositionSide.Short, EntryPrice: 2_000m)]);
 
-        await TickAsync(sut, 2_000m, 4_000_001);
+        await _members.TickAsync(sut, 2_000m, 4_000_001);
 
         var position = Assert.Single((await sut.Rebalancing()).Hedges!);
         Assert.Equal((PositionSide.Long, 3 * Members.WethUnit, 1), (position.Side, position.Quantity, position.Trades));

@@ -1,6 +1,5 @@
 using Mesh.Grains.Tests.Infrastructure;
 using Mesh.Grains.Tests.Pools;
-using Mesh.Oracles;
 using Mesh.Rebalancing;
 using Mesh.Testing;
 using Mesh.Vaults;
@@ -11,13 +10,6 @@ namespace Mesh.Grains.Tests.Rebalancing.Sales;
 public sealed class SaleExecutionTests(SaleFixture fixture) : IClassFixture<SaleFixture>
 {
     private readonly Members _members = new(fixture);
-
-    /// <summary>A new oracle round at the vault (what a revaluation partition delivers), at <paramref name="price"/>.</summary>
-    private async Task TickAsync(IVaultGrain vault, decimal price, long round)
-    {
-        var live = await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot();
-        await vault.OnPrice(live with { Round = live.Round + round, Price = price });
-    }
 
     private static UInt128 UsdcDebt(VaultHealth health) => health.Debt.Where(d => d.Asset == "USDC").Select(d => d.Amount).FirstOrDefault();
 
@@ -32,7 +24,7 @@ public sealed class SaleExecutionTests(SaleFixture fixture) : IClassFixture<Sale
 
         // Below the band at 700: the vault asks, is granted at once, records its sale and places the order, which
         // waits for its batch.
-        await TickAsync(sut, 700m, 1_000_001);
+        await _members.TickAsync(sut, 700m, 1_000_001);
         var placed = await sut.Rebalancing();
         Assert.NotNull(placed.OpenRequest);
         Assert.Equal(0, placed.Sales);
@@ -40,7 +32,7 @@ public sealed class SaleExecutionTests(SaleFixture fixture) : IClassFixture<Sale
         await Eventually.TrueAsync(async () => (await coordinator.Status(placed.OpenRequest!))?.Status == GrantStatus.Expired, "the grant expired, its room back");
 
         // The next price takes the fill: the grant it was made under is over, and the sale still stands and repays.
-        await TickAsync(sut, 700m, 1_000_002);
+        await _members.TickAsync(sut, 700m, 1_000_002);
 
         var after = await sut.Rebalancing();
         var proceeds = after.Proceeds.GetValueOrDefault("USDC");
