@@ -70,7 +70,7 @@ internal sealed class InProcessSilo : IAsyncDisposable
         var options = new MeshOptions
         {
             Storage = { Provider = provider, ConnectionString = connectionString },
-            Orleans = { SiloPort = SiloProcess.FreePort(), GatewayPort = SiloProcess.FreePort() },
+            Orleans = { SiloPort = TestPorts.Next(), GatewayPort = TestPorts.Next() },
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

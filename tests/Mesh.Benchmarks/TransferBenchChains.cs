@@ -97,7 +97,7 @@ internal sealed class TransferBenchChains : IAsyncDisposable
             throw new InvalidOperationException("The transfer benchmarks need Hardhat and the compiled contracts: run `bash tests/setup-evm.sh` from the repository root first.");
         }
 
-        _nodes.AddRange(await Task.WhenAll(ChainIds.Select(id => toolchain.StartNodeAsync(SiloProcess.FreePort(), id, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), cancellationToken))));
+        _nodes.AddRange(await Task.WhenAll(ChainIds.Select(id => toolchain.StartNodeAsync(TestPorts.Next(), id, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), cancellationToken))));
         var hex = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var signer = EvmSigningKey.FromHex(hex);
         var keyFile = Path.Combine(_folder, "signer.key");

@@ -118,7 +118,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust --no-sync -E UTF8");
-        var port = FreePort();
+        var port = TestPorts.Next();
         var process = StartPostgres(bin, data, port);
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=5";
         await WaitUntilAcceptingAsync(connectionString);
@@ -209,5 +209,4 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort() => TestPorts.Next();
 }

@@ -101,9 +101,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts <paramref name="dll"/>; <c>--Urls</c>, <c>--Mesh:Orleans:SiloPort</c> and <c>GatewayPort</c> get free ports unless given.</summary>
     public static SiloProcess Start(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] settings)
     {
-        var httpPort = PortOf(settings, "--Urls=http://127.0.0.1:") ?? FreePort();
-        var siloPort = PortOf(settings, "--Mesh:Orleans:SiloPort=") ?? FreePort();
-        var gatewayPort = PortOf(settings, "--Mesh:Orleans:GatewayPort=") ?? FreePort();
+        var httpPort = PortOf(settings, "--Urls=http://127.0.0.1:") ?? TestPorts.Next();
+        var siloPort = PortOf(settings, "--Mesh:Orleans:SiloPort=") ?? TestPorts.Next();
+        var gatewayPort = PortOf(settings, "--Mesh:Orleans:GatewayPort=") ?? TestPorts.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -212,7 +212,6 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static int FreePort() => TestPorts.Next();
 
     private void Signal(string signal)
     {

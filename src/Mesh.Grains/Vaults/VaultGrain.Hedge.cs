@@ -22,6 +22,9 @@ internal sealed partial class VaultGrain
 {
     internal const string HedgeExposurePrefix = "mesh-hedge:";
 
+    /// <summary>What a hedge's coordinator request id carries (<c>vault/ASSET/hedge-N</c>), so that the coordinator tells it from a spot sale.</summary>
+    internal const string HedgeRequestMarker = "/hedge-";
+
     private IPerpVenue? _perps;
 
     private IPerpVenue? Perps => _perps ??= ServiceProvider.GetService<IPerpVenue>();
@@ -50,7 +53,7 @@ internal sealed partial class VaultGrain
             }
 
             var sells = hedge.Side == PositionSide.Short;
-            var requestId = $"{Key}/{hedge.Underlying}/hedge-{s.Hedges.Next}";
+            var requestId = $"{Key}/{hedge.Underlying}{HedgeRequestMarker}{s.Hedges.Next}";
             (s.Hedges.OpenRequest, s.Hedges.OpenSells, s.Hedges.OpenQuantity, s.Hedges.Applied) = (requestId, sells, hedge.Quantity, UInt128.Zero);
             s.Hedges.Next++;
             await state.WriteStateAsync(cancellationToken);

@@ -123,8 +123,8 @@ internal sealed partial class SimulationWorld
             var vault = Grains.GetGrain<IVaultGrain>(seed.Key);
             var health = await vault.Health(ct);
             factors[seed.Index] = health.HealthFactor ?? double.PositiveInfinity;
-            var owed = health.Debt.Sum(d => d.Value) + health.Margin.MarkToMarketLiability;
-            bad[seed.Index] = Math.Max(0.0, owed - health.Collateral.Sum(c => c.Value));
+            var (debt, collateral) = (health.Debt.Sum(d => d.Value), health.Collateral.Sum(c => c.Value));
+            bad[seed.Index] = Math.Max(0.0, debt + health.Margin.MarkToMarketLiability - collateral);
             var rebalancing = await vault.Rebalancing(ct);
             vaults[seed.Index] = new VaultResult(
                 seed.Key,
@@ -137,9 +137,9 @@ internal sealed partial class SimulationWorld
                 rebalancing.Liquidations,
                 (decimal)rebalancing.Sold.GetValueOrDefault(Asset) / (decimal)Weth,
                 Usd(rebalancing.Proceeds.GetValueOrDefault(Quote)),
-                Cents(health.Debt.Sum(d => d.Value)),
+                Cents(debt),
                 Cents(health.Margin.MarkToMarketLiability),
-                Cents(health.Collateral.Sum(c => c.Value)),
+                Cents(collateral),
                 Cents(bad[seed.Index]));
             lock (gate)
             {

@@ -31,7 +31,7 @@ internal sealed class HardhatNode : IAsyncDisposable
 
     public static async Task<HardhatNode> StartAsync(EvmSetup setup, ulong chainId, TimeSpan timeout)
     {
-        var port = FreePort();
+        var port = TestPorts.Next();
         var start = new ProcessStartInfo(setup.Node)
         {
             WorkingDirectory = setup.ContractsDirectory,
@@ -125,5 +125,4 @@ internal sealed class HardhatNode : IAsyncDisposable
         }
     }
 
-    private static int FreePort() => TestPorts.Next();
 }

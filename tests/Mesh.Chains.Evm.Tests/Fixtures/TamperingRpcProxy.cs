@@ -20,7 +20,7 @@ internal sealed class TamperingRpcProxy : IAsyncDisposable
     public TamperingRpcProxy(Uri node)
     {
         _node = node;
-        var port = FreePort();
+        var port = TestPorts.Next();
         Url = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
@@ -74,5 +74,4 @@ internal sealed class TamperingRpcProxy : IAsyncDisposable
         }
     }
 
-    private static int FreePort() => TestPorts.Next();
 }

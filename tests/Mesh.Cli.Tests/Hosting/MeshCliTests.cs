@@ -14,7 +14,7 @@ public sealed class MeshCliTests(CliSilo silo)
     [Fact]
     public async Task Run_SiloDown_Exit3NamingTheAddress()
     {
-        var url = $"http://127.0.0.1:{SiloProcess.FreePort()}";
+        var url = $"http://127.0.0.1:{TestPorts.Next()}";
 
         var sut = await CliRunner.RunAsync("operator", "cluster", "status", "--url", url);
 

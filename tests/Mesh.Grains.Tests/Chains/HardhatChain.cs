@@ -34,7 +34,7 @@ public sealed class HardhatChain : IAsyncLifetime
             throw new InvalidOperationException("The EVM tests need Hardhat and the compiled contracts: run `bash tests/setup-evm.sh` from the repository root first.");
         }
 
-        _node = await toolchain.StartNodeAsync(SiloProcess.FreePort(), 31611, blockInterval: null, TimeSpan.FromSeconds(60));
+        _node = await toolchain.StartNodeAsync(TestPorts.Next(), 31611, blockInterval: null, TimeSpan.FromSeconds(60));
         Admin = await ContractDeployer.ConnectAsync([_node.Url], EvmDevelopmentKeys.HardhatAccount(0), ContractArtifacts.Load(Path.Combine(contracts, "build")));
         var deployed = await Admin.DeployAsync(new DeploymentPlan(
             EvmDevelopmentKeys.HardhatAccount(1).Address,

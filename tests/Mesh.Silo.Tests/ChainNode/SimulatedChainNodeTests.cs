@@ -96,7 +96,7 @@ public sealed class SimulatedChainNodeTests : IAsyncLifetime
     [Fact]
     public async Task GetHeadAsync_NodeUnreachable_TransientUnavailable()
     {
-        var nowhere = new Uri($"http://127.0.0.1:{SiloProcess.FreePort()}/");
+        var nowhere = new Uri($"http://127.0.0.1:{TestPorts.Next()}/");
         var sut = Clients(nowhere).GetClient(Chain);
 
         var failure = await Assert.ThrowsAsync<ChainClientException>(() => sut.GetHeadAsync());

@@ -30,7 +30,7 @@ internal static class TestChainsFile
     }
 
     /// <summary>Free loopback ports, one per chain of the repository's chains.json (three).</summary>
-    public static int[] FreePorts() => [SiloProcess.FreePort(), SiloProcess.FreePort(), SiloProcess.FreePort()];
+    public static int[] FreePorts() => [TestPorts.Next(), TestPorts.Next(), TestPorts.Next()];
 
     /// <summary>The repository's contracts folder.</summary>
     public static string ContractsDirectory() => Path.Combine(SiloProcess.RepositoryRoot(), "src", "Mesh.Chains", "contracts");

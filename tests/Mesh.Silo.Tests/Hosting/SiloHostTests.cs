@@ -105,7 +105,7 @@ public sealed class SiloHostTests : IDisposable
     [Fact]
     public async Task Start_UnreachablePostgres_ExitsWithCode3NamingIt()
     {
-        var port = SiloProcess.FreePort();
+        var port = TestPorts.Next();
 
         var (exitCode, output) = await SiloProcess.RunToExitAsync(
             _workingDirectory, "--Mesh:Storage:Provider=PostgreSql", $"--Mesh:Storage:ConnectionString=Host=127.0.0.1;Port={port};Username=mesh;Timeout=2");

@@ -56,7 +56,6 @@ public sealed class TestSilo : IAsyncDisposable
         return builder.Build();
     }
 
-    public static int FreePort() => TestPorts.Next();
 
     public async ValueTask DisposeAsync()
     {
@@ -72,8 +71,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     private static async Task<TestSilo> StartAsync(Action<ISiloBuilder, int, int> configure)
     {
-        var gatewayPort = FreePort();
-        var host = Build(silo => configure(silo, FreePort(), gatewayPort));
+        var gatewayPort = TestPorts.Next();
+        var host = Build(silo => configure(silo, TestPorts.Next(), gatewayPort));
         try
         {
             await host.StartAsync();

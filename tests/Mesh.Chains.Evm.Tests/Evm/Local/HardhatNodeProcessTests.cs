@@ -16,7 +16,7 @@ public sealed class HardhatNodeProcessTests
     [Fact]
     public async Task StartNodeAsync_WithBlockInterval_MinesBlocksWithoutTransactionsAndStopsOnDispose()
     {
-        var sut = await _toolchain.StartNodeAsync(FreePort(), 31601, TimeSpan.FromMilliseconds(100), StartTimeout);
+        var sut = await _toolchain.StartNodeAsync(TestPorts.Next(), 31601, TimeSpan.FromMilliseconds(100), StartTimeout);
         using var probe = new EvmNodeProbe(TimeSpan.FromSeconds(2));
         var first = await BlockNumberAsync(probe, sut.Url);
         var clock = Stopwatch.StartNew();
@@ -36,7 +36,7 @@ public sealed class HardhatNodeProcessTests
     [Fact]
     public async Task StartNodeAsync_PortHeldByAnotherChain_ThrowsNamingBothChainIds()
     {
-        await using var first = await _toolchain.StartNodeAsync(FreePort(), 31602, blockInterval: null, StartTimeout);
+        await using var first = await _toolchain.StartNodeAsync(TestPorts.Next(), 31602, blockInterval: null, StartTimeout);
 
         var exception = await Assert.ThrowsAsync<HardhatSetupException>(() => _toolchain.StartNodeAsync(first.Url.Port, 31603, blockInterval: null, StartTimeout));
 
@@ -48,7 +48,7 @@ public sealed class HardhatNodeProcessTests
     {
         using var sut = new EvmNodeProbe(TimeSpan.FromSeconds(2));
 
-        var (chainId, failure) = await sut.ChainIdAsync(new Uri($"http://127.0.0.1:{FreePort()}"));
+        var (chainId, failure) = await sut.ChainIdAsync(new Uri($"http://127.0.0.1:{TestPorts.Next()}"));
 
         Assert.Null(chainId);
         Assert.Contains("refused", failure, StringComparison.OrdinalIgnoreCase);
@@ -62,7 +62,7 @@ public sealed class HardhatNodeProcessTests
         {
             var sut = new HardhatToolchain(empty);
 
-            var exception = await Assert.ThrowsAsync<HardhatSetupException>(() => sut.StartNodeAsync(FreePort(), 31604, null, StartTimeout));
+            var exception = await Assert.ThrowsAsync<HardhatSetupException>(() => sut.StartNodeAsync(TestPorts.Next(), 31604, null, StartTimeout));
 
             Assert.False(sut.IsInstalled);
             Assert.Contains("Hardhat is not installed", exception.Message, StringComparison.Ordinal);
@@ -76,5 +76,4 @@ public sealed class HardhatNodeProcessTests
     private static async Task<ulong> BlockNumberAsync(EvmNodeProbe probe, Uri url) =>
         Convert.ToUInt64((await probe.CallAsync(url, "eth_blockNumber", [])).GetString(), 16);
 
-    private static int FreePort() => TestPorts.Next();
 }

@@ -37,7 +37,7 @@ internal sealed class RpcProxy : IAsyncDisposable
     /// <summary>How many requests were forwarded, the failed ones included.</summary>
     public long ForwardedRequests => Interlocked.Read(ref _forwarded);
 
-    public static RpcProxy Start(Uri target) => new(target, SiloProcess.FreePort());
+    public static RpcProxy Start(Uri target) => new(target, TestPorts.Next());
 
     public async ValueTask DisposeAsync()
     {
