@@ -13,6 +13,11 @@ public interface IPerpVenue
     /// <returns>The fill.</returns>
     /// <exception cref="Mesh.Errors.MeshException">The venue has no perp on the underlying (<c>market.unknown</c>), or the order is invalid.</exception>
     Task<PerpFill> TradeAsync(PerpOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>The perp book's conditions now (mark, depth, volatility, impact coefficient), which the perp market's coordinator sizes its capacity from; null when the venue has no perp on the underlying.</summary>
+    /// <param name="underlying">The perp's underlying.</param>
+    /// <returns>The conditions, or null.</returns>
+    MarketConditions? Conditions(string underlying);
 }
 
 /// <summary>A perp market order.</summary>

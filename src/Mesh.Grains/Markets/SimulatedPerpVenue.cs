@@ -1,15 +1,23 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using Mesh.Errors;
 
 namespace Mesh.Grains.Markets;
 
 /// <summary>
 /// A simulated perp venue over the spot venue: a perp's mark is the spot mid (funding keeps a perp at its index), and
-/// an order pays the square-root law's impact on the perp's own book, whose day depth is the spot market's times
-/// <see cref="SimulatedPerpOptions.DepthMultiple"/>: I = Y·σ·√(Q/V), with the spot market's Y and σ. What it leaves
-/// out, and says so: the basis arbitrage that carries a perp's permanent impact into the spot price (a hedge here
-/// moves no spot price), funding payments and margin calls. The coordinators count a short hedge against the same
-/// sale budget as a spot sale, so that hedging does not get round the mesh's bound on sell pressure.
+/// an order pays the square-root law's impact on the perp's own book, whose day depth V is the spot market's times
+/// <see cref="SimulatedPerpOptions.DepthMultiple"/>, with the spot market's Y and σ. The book remembers the net flow x
+/// it took (sells up, buys down), which decays with <see cref="SimulatedPerpOptions.ImpactHalfLife"/>: the price sits
+/// 1.5·Y·σ·√(x/V) below the mark, so an order alone on a rested book pays I = Y·σ·√(Q/V) on average and orders that
+/// follow each other pay for the ones before (a buy into a book that sells depressed pays less). Orders at one instant
+/// are each priced against the book as it stood before that instant, and their flow (summed exactly, in base units)
+/// weighs on later instants: the fills do not depend on the order the calls of one instant arrive in, so that a
+/// simulation repeats to the last digit (the coordinator bounds what one instant can take). What it leaves out,
+/// and says so: the basis arbitrage that carries a perp's impact into the spot price (a hedge here moves no spot
+/// price), funding payments and margin calls. A short hedge goes under the coordinator of the perp's own market
+/// (<c>ASSET-PERP</c>), which sizes its room from this book's <see cref="Conditions"/>, and claims the one global
+/// budget as a spot sale does.
 /// </summary>
 public sealed class SimulatedPerpVenue : IPerpVenue
 {
@@ -17,10 +25,12 @@ public sealed class SimulatedPerpVenue : IPerpVenue
     private readonly SimulatedPerpOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, PerpFill> _fills = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PerpBook> _books = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>Creates the venue.</summary>
     /// <param name="spot">The spot venue whose mid, depth and volatility the perps follow.</param>
-    /// <param name="options">The depth multiple.</param>
+    /// <param name="options">The depth multiple and the book's half-life.</param>
     /// <param name="time">The clock fills are stamped with.</param>
     public SimulatedPerpVenue(IMarketVenue spot, SimulatedPerpOptions options, TimeProvider time)
     {
@@ -33,6 +43,28 @@ public sealed class SimulatedPerpVenue : IPerpVenue
 
     /// <summary>Gets how many distinct orders have filled.</summary>
     public int Fills => _fills.Count;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The spot market's mid, volatility and coefficient; the day's depth is the spot one's times the multiple, and the
+    /// depth available now is that less the net sell flow the book still remembers.
+    /// </remarks>
+    public MarketConditions? Conditions(string underlying)
+    {
+        if (_spot.Conditions(underlying) is not { } spot)
+        {
+            return null;
+        }
+
+        var day = DayDepth(spot);
+        double flow;
+        lock (_gate)
+        {
+            flow = FlowNow(underlying, _time.GetUtcNow());
+        }
+
+        return spot with { Depth = (UInt128)Math.Max(0.0, day - Math.Max(flow, 0.0)), DailyDepth = (UInt128)day };
+    }
 
     /// <inheritdoc />
     public Task<PerpFill> TradeAsync(PerpOrder order, CancellationToken cancellationToken = default)
@@ -48,21 +80,87 @@ public sealed class SimulatedPerpVenue : IPerpVenue
             throw MeshException.Invalid("quantity", "market.malformed_order", "A perp order's quantity must be above zero.");
         }
 
-        if (_fills.TryGetValue(order.OrderId, out var known))
-        {
-            return Task.FromResult(known == known with { Underlying = order.Underlying, Quantity = order.Quantity, Sell = order.Sell }
-                ? known
-                : throw new MeshException(MeshErrorKind.Conflict, "market.order_reused", $"Perp order {order.OrderId} was another order ({(known.Sell ? "sell" : "buy")} {known.Quantity} {known.Underlying})."));
-        }
-
         var market = _spot.Conditions(order.Underlying)
             ?? throw new MeshException(MeshErrorKind.Refused, "market.unknown", $"The venue has no perp on '{order.Underlying}'.", "underlying");
-        var depth = (double)(market.DailyDepth ?? market.Depth) * _options.DepthMultiple;
-        var impact = depth <= 0 ? 1.0 : market.ImpactCoefficient * market.DailyVolatility * Math.Sqrt((double)order.Quantity / depth);
-        impact = Math.Min(impact, 0.99);
-        var price = market.MidPrice * (decimal)(order.Sell ? 1 - impact : 1 + impact);
-        var fill = new PerpFill(order.OrderId, order.Underlying, order.Quantity, order.Sell, decimal.Round(price, 8), market.MidPrice, _time.GetUtcNow());
-        return Task.FromResult(_fills.GetOrAdd(order.OrderId, fill));
+        lock (_gate)
+        {
+            if (_fills.TryGetValue(order.OrderId, out var known))
+            {
+                return Task.FromResult(known == known with { Underlying = order.Underlying, Quantity = order.Quantity, Sell = order.Sell }
+                    ? known
+                    : throw new MeshException(MeshErrorKind.Conflict, "market.order_reused", $"Perp order {order.OrderId} was another order ({(known.Sell ? "sell" : "buy")} {known.Quantity} {known.Underlying})."));
+            }
+
+            var now = _time.GetUtcNow();
+            var depth = DayDepth(market);
+            var book = Book(order.Underlying, now);
+            var from = book.Before(now, _options.ImpactHalfLife);
+            var signed = order.Sell ? (BigInteger)order.Quantity : -(BigInteger)order.Quantity;
+            var to = from + (double)signed;
+            // The average of the book's displacement 1.5·Y·σ·√(x/V) (signed) over the flow the order moves it through.
+            var below = depth <= 0 ? (order.Sell ? 0.99 : -0.99) : (Shape(to) - Shape(from)) / (to - from) * market.ImpactCoefficient * market.DailyVolatility / Math.Sqrt(depth);
+            below = Math.Clamp(below, -0.99, 0.99);
+            var fill = new PerpFill(order.OrderId, order.Underlying, order.Quantity, order.Sell, decimal.Round(market.MidPrice * (decimal)(1 - below), 8), market.MidPrice, now);
+            book.Pending += signed;
+            _fills[order.OrderId] = fill;
+            return Task.FromResult(fill);
+        }
+    }
+
+    /// <summary>The antiderivative of the displacement's shape 1.5·sign(x)·√|x|: |x|^1.5.</summary>
+    private static double Shape(double x) => Math.Pow(Math.Abs(x), 1.5);
+
+    private double DayDepth(MarketConditions spot) => Math.Min((double)(spot.DailyDepth ?? spot.Depth) * _options.DepthMultiple, (double)UInt128.MaxValue / 2);
+
+    /// <summary>The net flow the book remembers now (under the lock).</summary>
+    private double FlowNow(string underlying, DateTimeOffset now) =>
+        _books.TryGetValue(underlying, out var book) ? book.Now(now, _options.ImpactHalfLife) : 0.0;
+
+    /// <summary>The underlying's book with the flow of earlier instants folded in (under the lock).</summary>
+    private PerpBook Book(string underlying, DateTimeOffset now)
+    {
+        if (!_books.TryGetValue(underlying, out var book))
+        {
+            _books[underlying] = book = new PerpBook { At = now, PendingAt = now };
+        }
+
+        book.Fold(now, _options.ImpactHalfLife);
+        return book;
+    }
+
+    /// <summary>A perp book's memory: the flow settled as of <see cref="At"/>, and the exact sum of the orders of the instant <see cref="PendingAt"/>.</summary>
+    private sealed class PerpBook
+    {
+        public double Settled { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public BigInteger Pending { get; set; }
+
+        public DateTimeOffset PendingAt { get; set; }
+
+        /// <summary>At a later instant, the last instant's orders join the settled flow.</summary>
+        public void Fold(DateTimeOffset now, TimeSpan halfLife)
+        {
+            if (now <= PendingAt)
+            {
+                return;
+            }
+
+            Settled = Decayed(Settled, At, PendingAt, halfLife) + (double)Pending;
+            (At, Pending, PendingAt) = (PendingAt, BigInteger.Zero, now);
+        }
+
+        /// <summary>The flow as it stood before the instant <paramref name="now"/> (after <see cref="Fold"/>).</summary>
+        public double Before(DateTimeOffset now, TimeSpan halfLife) => Decayed(Settled, At, now, halfLife);
+
+        /// <summary>The flow now, this instant's orders included.</summary>
+        public double Now(DateTimeOffset now, TimeSpan halfLife) =>
+            now <= PendingAt ? Decayed(Settled, At, now, halfLife) + (double)Pending
+            : Decayed(Decayed(Settled, At, PendingAt, halfLife) + (double)Pending, PendingAt, now, halfLife);
+
+        private static double Decayed(double flow, DateTimeOffset from, DateTimeOffset to, TimeSpan halfLife) =>
+            to <= from ? flow : flow * Math.Pow(0.5, (to - from).TotalSeconds / halfLife.TotalSeconds);
     }
 }
 
@@ -73,6 +171,10 @@ public sealed class SimulatedPerpOptions
     /// <value>The default is 3: on the large crypto venues perpetual swaps trade several times the spot volume.</value>
     public double DepthMultiple { get; set; } = 3.0;
 
+    /// <summary>Gets or sets how fast the book forgets the flow it took: the half-life of its displacement.</summary>
+    /// <value>The default is 10 minutes, as the spot book's transient impact.</value>
+    public TimeSpan ImpactHalfLife { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
@@ -80,6 +182,11 @@ public sealed class SimulatedPerpOptions
         if (!double.IsFinite(DepthMultiple) || DepthMultiple <= 0)
         {
             throw new ArgumentException($"{nameof(DepthMultiple)} must be finite and above zero, not {DepthMultiple}.", nameof(DepthMultiple));
+        }
+
+        if (ImpactHalfLife <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(ImpactHalfLife)} must be above zero, not {ImpactHalfLife}.", nameof(ImpactHalfLife));
         }
     }
 }

@@ -81,6 +81,57 @@ internal static class CapacityModel
         return q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
     }
 
+    /// <summary>
+    /// The impact-bounded capacity on a book that remembers the flow it took (a perp book, <c>SimulatedPerpVenue</c>):
+    /// the most <c>Q</c> whose mean impact over the flow it adds, <c>Y·σ·((x + r)^1.5 − x^1.5) ÷ r</c> with <c>r = Q/V</c>
+    /// and <c>x</c> the flow the book still holds as a fraction of the day's depth, stays under the bound. On a rested
+    /// book it is <see cref="Capacity"/>; once the held flow alone displaces the price by the bound
+    /// (<c>1.5·Y·σ·√x ≥ bound</c>) there is no room until the book forgets.
+    /// </summary>
+    /// <param name="dailyDepth">V, the day's depth, in base units.</param>
+    /// <param name="available">The day's depth less the flow the book holds.</param>
+    /// <param name="dailyVolatility">σ_daily.</param>
+    /// <param name="coefficient">Y.</param>
+    /// <param name="bound">The impact bound.</param>
+    /// <returns>Q in base units (rounded down); <see cref="UInt128.MaxValue"/> when nothing moves the price.</returns>
+    public static UInt128 MemoryCapacity(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound)
+    {
+        var scale = coefficient * dailyVolatility;
+        if (!(scale > 0) || !double.IsFinite(scale))
+        {
+            return UInt128.MaxValue;
+        }
+
+        if (dailyDepth == UInt128.Zero)
+        {
+            return UInt128.Zero;
+        }
+
+        var v = (double)dailyDepth;
+        var x = dailyDepth > available ? (double)(dailyDepth - available) / v : 0.0;
+        var target = bound / scale;
+        double Impact(double r) => r <= 0 ? 1.5 * Math.Sqrt(x) : (Math.Pow(x + r, 1.5) - Math.Pow(x, 1.5)) / r;
+        if (Impact(0) >= target)
+        {
+            return UInt128.Zero;
+        }
+
+        var (low, high) = (0.0, target * target);
+        while (Impact(high) < target && high < 1e12)
+        {
+            (low, high) = (high, high * 2);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = Impact(mid) < target ? (mid, high) : (low, mid);
+        }
+
+        var q = v * low;
+        return q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
+    }
+
     /// <summary>The expected relative impact of selling <paramref name="inFlight"/>; null when the market is unknown.</summary>
     /// <param name="inFlight">What is in flight.</param>
     /// <param name="reading">The market.</param>

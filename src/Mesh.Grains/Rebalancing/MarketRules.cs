@@ -8,4 +8,5 @@ namespace Mesh.Grains.Rebalancing;
 /// <param name="Dust">The dust threshold.</param>
 /// <param name="Flow">The flow budget (capacity, refill per second); null for none.</param>
 /// <param name="ImpactCoefficient">The fallback impact coefficient.</param>
-internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient);
+/// <param name="CostOfDelay">Whether the adaptive capacity weighs the cost of waiting.</param>
+internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient, bool CostOfDelay = true);

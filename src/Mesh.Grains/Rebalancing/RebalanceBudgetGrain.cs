@@ -24,7 +24,7 @@ internal sealed class RebalanceBudgetGrain(
             throw MeshException.Invalid("market", "market.missing", "market is required.");
         }
 
-        KnownAssets.Require(chains, market);
+        KnownAssets.Require(chains, CoordinatorMarkets.Underlying(market));
         var claims = state.State.Claims;
         var current = claims.GetValueOrDefault(market);
         var others = claims.Values.Aggregate(UInt128.Zero, (sum, c) => sum + c) - current;

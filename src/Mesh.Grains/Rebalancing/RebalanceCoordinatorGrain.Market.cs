@@ -14,14 +14,15 @@ internal sealed partial class RebalanceCoordinatorGrain
         OracleSnapshot? snapshot = null;
         try
         {
-            snapshot = await GrainFactory.GetGrain<IOracleGrain>(Asset).Snapshot();
+            snapshot = await GrainFactory.GetGrain<IOracleGrain>(Underlying).Snapshot();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogOracleUnavailable(logger, Asset, exception);
         }
 
-        var reading = MarketReading.From(snapshot, _venue is not null, _venue?.Conditions(Asset), Rules.ImpactCoefficient);
+        var conditions = IsPerp ? _perps?.Conditions(Underlying) : _venue?.Conditions(Asset);
+        var reading = MarketReading.From(snapshot, IsPerp ? _perps is not null : _venue is not null, conditions, Rules.ImpactCoefficient);
         _lastReading = reading;
         Remember(snapshot, reading);
         return reading;
@@ -30,15 +31,16 @@ internal sealed partial class RebalanceCoordinatorGrain
     /// <summary>Counts a completed sale in the mesh's own permanent impact (a fraction of the day's depth, as the impact law measures it).</summary>
     private void Absorbed(UInt128 executed)
     {
-        if (_lastReading is { DailyDepth: { } daily } && daily > UInt128.Zero)
+        // A perp's fills move no spot price (the simulated venue leaves the basis trade out) and its book keeps no hole.
+        if (!IsPerp && _lastReading is { DailyDepth: { } daily } && daily > UInt128.Zero)
         {
             _absorbed += (double)executed / (double)daily;
         }
     }
 
-    /// <summary>The share of the price the mesh's own sales are expected to have taken off it (<see cref="DelayCost.OwnImpact"/>); zero without the adaptive reading.</summary>
+    /// <summary>The share of the price the mesh's own sales are expected to have taken off it (<see cref="DelayCost.OwnImpact"/>); zero without the adaptive reading, and for a perp market (its book moves no spot price).</summary>
     private double OwnImpact(MarketReading reading) =>
-        reading is { Basis: "adaptive", Depth: { } available, DailyVolatility: { } sigma, DailyDepth: { } daily }
+        !IsPerp && reading is { Basis: "adaptive", Depth: { } available, DailyVolatility: { } sigma, DailyDepth: { } daily }
             ? DelayCost.OwnImpact(daily, available, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed, Options.SpeedDependentImpact ? Markets.BookImpact.RevealedFraction(Options.ImpactHalfLife) : double.PositiveInfinity)
             : 0.0;
 
@@ -75,14 +77,21 @@ internal sealed partial class RebalanceCoordinatorGrain
                 }
 
                 var daily = reading.DailyDepth ?? depth;
-                var q = Options.SpeedDependentImpact
+                // A perp book remembers the flow it took (the day's depth less what it holds is what the venue reports
+                // available); a spot book refills its hole at a finite rate when speed-dependent impact is on.
+                var q = IsPerp
+                    ? CapacityModel.MemoryCapacity(daily, depth, sigma, reading.ImpactCoefficient, Options.ImpactBound)
+                    : Options.SpeedDependentImpact
                     ? CapacityModel.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
                     : CapacityModel.Capacity(depth, sigma, reading.ImpactCoefficient, Options.ImpactBound);
-                if (Options.CostOfDelay)
+                if (Rules.CostOfDelay)
                 {
-                    // While the price falls, what is cheaper to sell now than after the book heals goes now too.
+                    // While the price falls, what is cheaper to sell now than after the book heals goes now too. A perp
+                    // book's displacement is all transient (φ = 0) and decays as the plain square root's.
                     var fall = DelayCost.FallRate(_prices, Options.DriftWindow);
-                    q = UInt128.Max(q, Options.SpeedDependentImpact
+                    q = UInt128.Max(q, IsPerp
+                        ? DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, 0.0, Options.ImpactHalfLife)
+                        : Options.SpeedDependentImpact
                         ? DelayCost.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Options.ImpactHalfLife)
                         : DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Options.ImpactHalfLife));
                 }

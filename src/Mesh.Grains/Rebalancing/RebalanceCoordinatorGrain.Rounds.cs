@@ -77,9 +77,8 @@ internal sealed partial class RebalanceCoordinatorGrain
                     return Admit(operation.Request!, now);
                 case PendingKind.Complete:
                     var completed = Book.Complete(operation.RequestId!, operation.Executed, now);
-                    if (completed.Changed && !operation.RequestId!.Contains(Vaults.VaultGrain.HedgeRequestMarker, StringComparison.Ordinal))
+                    if (completed.Changed)
                     {
-                        // A hedge trades on the perp venue: it moves no spot price here.
                         Absorbed(operation.Executed);
                     }
 

@@ -39,6 +39,7 @@ internal sealed partial class RebalanceCoordinatorGrain(
     /// <summary>What this activation saw completed, in fractions of the day's depth at the time (the mesh's permanent impact, read with <see cref="_prices"/>).</summary>
     private double _absorbed;
     private readonly IMarketVenue? _venue = services.GetService<IMarketVenue>();
+    private readonly IPerpVenue? _perps = services.GetService<IPerpVenue>();
     private CoordinatorBook? _book;
     private MarketRules? _rules;
     private int? _decimals;
@@ -46,19 +47,25 @@ internal sealed partial class RebalanceCoordinatorGrain(
     private IGrainTimer? _timer;
     private bool? _reminderOn;
 
+    /// <summary>The market's key: an asset, or an asset's perp (<see cref="CoordinatorMarkets"/>).</summary>
     private string Asset => this.GetPrimaryKeyString();
+
+    /// <summary>The asset the market trades (the perp's underlying for a perp market).</summary>
+    private string Underlying => CoordinatorMarkets.Underlying(Asset);
+
+    private bool IsPerp => CoordinatorMarkets.IsPerp(Asset);
 
     private RebalancingOptions Options => options.Value;
 
-    private MarketRules Rules => _rules ??= Options.For(KnownAssets.Require(chains, Asset));
+    private MarketRules Rules => _rules ??= Options.For(Asset, KnownAssets.Require(chains, Underlying));
 
     private CoordinatorBook Book => _book ??= new CoordinatorBook(state.State);
 
-    private int Decimals => _decimals ??= chains.Chains.SelectMany(c => c.Tokens).First(t => t.Symbol == Asset).Decimals;
+    private int Decimals => _decimals ??= chains.Chains.SelectMany(c => c.Tokens).First(t => t.Symbol == Underlying).Decimals;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (chains.Assets.Contains(Asset, StringComparer.Ordinal) && state.State.Open.Count > 0)
+        if (chains.Assets.Contains(Underlying, StringComparer.Ordinal) && state.State.Open.Count > 0)
         {
             // Grants and a queue survived a deactivation or a failover: sweep them (and re-sync the budget) at once.
             _ = Enqueue(new PendingOperation { Kind = PendingKind.Tick });

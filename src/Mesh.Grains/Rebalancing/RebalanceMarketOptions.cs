@@ -28,4 +28,8 @@ public sealed class RebalanceMarketOptions
     /// <summary>Gets or sets the impact coefficient <c>Y</c> used when the venue gives none.</summary>
     /// <value>The default is null (<see cref="RebalancingOptions.ImpactCoefficient"/>).</value>
     public double? ImpactCoefficient { get; set; }
+
+    /// <summary>Gets or sets whether the market weighs the cost of waiting (<see cref="RebalancingOptions.CostOfDelay"/>).</summary>
+    /// <value>The default is null (<see cref="RebalancingOptions.CostOfDelay"/>).</value>
+    public bool? CostOfDelay { get; set; }
 }

@@ -27,13 +27,13 @@ public sealed partial class RebalancingOptions
         Check(Defaults, nameof(Defaults));
         foreach (var (asset, market) in Markets)
         {
-            Require(assets.Contains(asset, StringComparer.Ordinal), $"{nameof(Markets)}:{asset}", $"names no asset of this mesh ({string.Join(", ", assets)})");
+            Require(assets.Contains(CoordinatorMarkets.Underlying(asset), StringComparer.Ordinal), $"{nameof(Markets)}:{asset}", $"names no asset of this mesh, nor an asset's perp ({string.Join(", ", assets.Select(a => $"{a}, {CoordinatorMarkets.Perp(a)}"))})");
             Check(market, $"{nameof(Markets)}:{asset}");
-            var rules = For(asset);
+            var rules = For(asset, CoordinatorMarkets.Underlying(asset));
             Require(rules.Hole >= rules.Dust, $"{nameof(Markets)}:{asset}:{nameof(RebalanceMarketOptions.Hole)}", $"({rules.Hole}) must be at least the market's Dust ({rules.Dust})");
         }
 
-        var defaults = For("\0");
+        var defaults = For("\0", "\0");
         Require(defaults.Hole >= defaults.Dust, $"{nameof(Defaults)}:{nameof(RebalanceMarketOptions.Hole)}", $"({defaults.Hole}) must be at least Dust ({defaults.Dust})");
     }
 

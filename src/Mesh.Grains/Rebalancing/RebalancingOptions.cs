@@ -28,7 +28,7 @@ public sealed partial class RebalancingOptions
     /// <value>The default has no cap, no dust and no flow budget.</value>
     public RebalanceMarketOptions Defaults { get; init; } = new();
 
-    /// <summary>Gets the settings per market (key: the asset symbol), each field falling back to <see cref="Defaults"/>.</summary>
+    /// <summary>Gets the settings per market (key: the asset symbol, or <c>ASSET-PERP</c> for the perp market short hedges go under), each field falling back to <see cref="Defaults"/>; a perp market without an entry takes its underlying's.</summary>
     /// <value>The default is empty.</value>
     public Dictionary<string, RebalanceMarketOptions> Markets { get; init; } = new(StringComparer.Ordinal);
 
@@ -118,12 +118,14 @@ public sealed partial class RebalancingOptions
     /// <value>The default is 20,000.</value>
     public int RetainFinishedMax { get; set; } = 20_000;
 
-    /// <summary>The settings in force for one market: its own fields, else <see cref="Defaults"/>', else the built-in defaults.</summary>
-    /// <param name="asset">The market's asset.</param>
+    /// <summary>The settings in force for one market: its own fields (a perp market without its own entry: its underlying's), else <see cref="Defaults"/>', else the built-in defaults.</summary>
+    /// <param name="market">The market's key (an asset, or <c>ASSET-PERP</c>).</param>
+    /// <param name="asset">The market's asset (the perp's underlying).</param>
     /// <returns>The rules.</returns>
-    internal MarketRules For(string asset)
+    internal MarketRules For(string market, string asset)
     {
-        var own = Markets.TryGetValue(asset, out var o) ? o : null;
+        // A perp market without settings of its own follows its underlying's.
+        var own = Markets.TryGetValue(market, out var o) ? o : Markets.TryGetValue(asset, out var a) ? a : null;
         var flowCapacity = own?.FlowCapacity ?? Defaults.FlowCapacity;
         var flowRefill = own?.FlowRefillPerSecond ?? Defaults.FlowRefillPerSecond;
         return new MarketRules(
@@ -131,6 +133,7 @@ public sealed partial class RebalancingOptions
             own?.Hole ?? Defaults.Hole ?? UInt128.MaxValue,
             own?.Dust ?? Defaults.Dust ?? UInt128.Zero,
             flowCapacity is { } c && flowRefill is { } r ? (c, r) : null,
-            own?.ImpactCoefficient ?? Defaults.ImpactCoefficient ?? ImpactCoefficient);
+            own?.ImpactCoefficient ?? Defaults.ImpactCoefficient ?? ImpactCoefficient,
+            own?.CostOfDelay ?? Defaults.CostOfDelay ?? CostOfDelay);
     }
 }

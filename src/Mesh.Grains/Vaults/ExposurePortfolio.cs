@@ -7,23 +7,53 @@ namespace Mesh.Grains.Vaults;
 /// <summary>A vault's live exposures as a Mesh.Risk portfolio, and what they are worth and owe now.</summary>
 internal sealed class ExposurePortfolio
 {
-    private ExposurePortfolio(RiskPortfolio? portfolio, double markToMarket, IReadOnlyList<UnderlyingGreeks> greeks)
+    private ExposurePortfolio(RiskPortfolio? portfolio, double markToMarket, double hedgeValue, IReadOnlyList<UnderlyingGreeks> greeks, RiskPortfolio? withHoldings = null, RiskPortfolio? holdings = null, double heldUnits = 0.0)
     {
         Portfolio = portfolio;
+        WithHoldings = withHoldings;
+        Holdings = holdings;
+        HeldUnits = heldUnits;
         MarkToMarket = markToMarket;
+        HedgeValue = hedgeValue;
         Greeks = greeks;
     }
 
     /// <summary>Gets the live (unexpired) positions for margin; null when there are none.</summary>
     internal RiskPortfolio? Portfolio { get; }
 
-    /// <summary>Gets the book's value now in USD: options at Black-Scholes value (expired ones at intrinsic), perps at unrealized P&amp;L.</summary>
+    /// <summary>
+    /// Gets, for a book with the mesh's hedges, the positions together with the vault's risky collateral held as
+    /// delta-one positions (null otherwise): a hedge's margin is the risk it adds to the collateral it hedges,
+    /// <c>max(0, risk(book + holdings) − risk(holdings))</c>, not the risk of a naked short; the holdings' own risk is
+    /// in their haircut.
+    /// </summary>
+    internal RiskPortfolio? WithHoldings { get; }
+
+    /// <summary>Gets the holdings alone (with <see cref="WithHoldings"/>).</summary>
+    internal RiskPortfolio? Holdings { get; }
+
+    /// <summary>Gets the units of risky collateral the holdings were built with (a cached shortfall is stale when they change).</summary>
+    internal double HeldUnits { get; }
+
+    /// <summary>Gets the book's value now in USD: options at Black-Scholes value (expired ones at intrinsic), perps at unrealized P&amp;L, and the hedges' realized P&amp;L.</summary>
     internal double MarkToMarket { get; }
+
+    /// <summary>Gets the part of <see cref="MarkToMarket"/> that the mesh's own hedges make: their unrealized and realized P&amp;L, USD.</summary>
+    internal double HedgeValue { get; }
 
     /// <summary>Gets the net sensitivities per underlying.</summary>
     internal IReadOnlyList<UnderlyingGreeks> Greeks { get; }
 
-    internal static ExposurePortfolio Build(IReadOnlyList<Exposure> exposures, IReadOnlyDictionary<string, AssetMarket> markets, DateTimeOffset now, VaultRiskOptions options)
+    /// <summary>Prices a book.</summary>
+    /// <param name="exposures">The reported exposures and the mesh's hedges (ids beginning with <paramref name="hedgePrefix"/>).</param>
+    /// <param name="markets">The prices and volatilities.</param>
+    /// <param name="now">When (for the options' time to expiry).</param>
+    /// <param name="options">The risk settings.</param>
+    /// <param name="hedgeRealized">The hedges' realized profit or loss, USD, held in the venue's margin account.</param>
+    /// <param name="hedgePrefix">How the mesh's own hedge exposures are named.</param>
+    /// <param name="held">The vault's collateral held per asset, in units (net of debt in it), for the margin of a hedged book; null to leave it out.</param>
+    /// <returns>The priced book.</returns>
+    internal static ExposurePortfolio Build(IReadOnlyList<Exposure> exposures, IReadOnlyDictionary<string, AssetMarket> markets, DateTimeOffset now, VaultRiskOptions options, double hedgeRealized = 0.0, string hedgePrefix = VaultGrain.HedgeExposurePrefix, IReadOnlyDictionary<string, double>? held = null)
     {
         var underlyings = Underlyings(exposures);
         var assets = new RiskAsset[underlyings.Length];
@@ -37,7 +67,8 @@ internal sealed class ExposurePortfolio
         }
 
         var positions = new List<Position>(exposures.Count);
-        var mtm = 0.0;
+        var mtm = hedgeRealized;
+        var hedges = hedgeRealized;
         foreach (var e in exposures)
         {
             var i = Array.IndexOf(underlyings, e.Underlying);
@@ -46,7 +77,9 @@ internal sealed class ExposurePortfolio
             if (e.Kind == ExposureKind.Perp)
             {
                 positions.Add(new PerpPosition(i, quantity));
-                mtm += quantity * (spot - (double)e.EntryPrice!.Value);
+                var pnl = quantity * (spot - (double)e.EntryPrice!.Value);
+                mtm += pnl;
+                hedges += e.Id.StartsWith(hedgePrefix, StringComparison.Ordinal) ? pnl : 0.0;
                 delta[i] += quantity;
                 continue;
             }
@@ -75,8 +108,23 @@ internal sealed class ExposurePortfolio
             greeks[i] = new UnderlyingGreeks(underlyings[i], delta[i], delta[i] * assets[i].Spot, gamma[i], vega[i]);
         }
 
-        var portfolio = positions.Count == 0 ? null : new RiskPortfolio(assets, Correlation(underlyings.Length, options.CrossAssetCorrelation), positions, options.Rate);
-        return new ExposurePortfolio(portfolio, mtm, greeks);
+        var correlation = Correlation(underlyings.Length, options.CrossAssetCorrelation);
+        var portfolio = positions.Count == 0 ? null : new RiskPortfolio(assets, correlation, positions, options.Rate);
+        var hedged = held is not null && exposures.Any(e => e.Id.StartsWith(hedgePrefix, StringComparison.Ordinal));
+        var holdings = new List<Position>(underlyings.Length);
+        var units = 0.0;
+        for (var i = 0; hedged && i < underlyings.Length; i++)
+        {
+            if (held!.TryGetValue(underlyings[i], out var q) && q > 0.0)
+            {
+                holdings.Add(new PerpPosition(i, q));
+                units += q;
+            }
+        }
+
+        return holdings.Count == 0
+            ? new ExposurePortfolio(portfolio, mtm, hedges, greeks)
+            : new ExposurePortfolio(portfolio, mtm, hedges, greeks, new RiskPortfolio(assets, correlation, [.. positions, .. holdings], options.Rate), new RiskPortfolio(assets, correlation, holdings, options.Rate), units);
     }
 
     /// <summary>The distinct underlyings in ordinal order (a book usually has one or two).</summary>

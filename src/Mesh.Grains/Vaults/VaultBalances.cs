@@ -12,4 +12,20 @@ internal sealed record VaultBalances(
     IReadOnlyDictionary<string, UInt128>? RecallDue = null)
 {
     internal static double ToUnits(UInt128 amount, int decimals) => (double)amount / Math.Pow(10, decimals);
+
+    /// <summary>What the vault holds of each asset net of what it owes of it, in units (assets it owes more of are left out).</summary>
+    internal Dictionary<string, double> NetUnits()
+    {
+        var net = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (asset, amount) in Collateral)
+        {
+            var owed = Debt.GetValueOrDefault(asset);
+            if (amount > owed && Decimals.TryGetValue(asset, out var decimals))
+            {
+                net[asset] = ToUnits(amount - owed, decimals);
+            }
+        }
+
+        return net;
+    }
 }

@@ -42,7 +42,7 @@ internal sealed partial class VaultGrain
         var options = ServiceProvider.GetRequiredService<IOptions<HedgeOptions>>().Value;
         var book = BookAssets(s);
         var markets = await MarketsOf(book, requirePrice: false, cancellationToken);
-        var portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value);
+        var portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value, s.Hedges.RealizedUsd);
         var decimals = book.ToDictionary(asset => asset, DecimalsOf, StringComparer.Ordinal);
 
         var balances = new VaultBalances(s.Balances, s.Debt, decimals);

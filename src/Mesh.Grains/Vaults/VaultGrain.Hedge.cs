@@ -1,6 +1,7 @@
 using System.Numerics;
 using Mesh.Errors;
 using Mesh.Grains.Markets;
+using Mesh.Grains.Rebalancing;
 using Mesh.Rebalancing;
 using Mesh.Vaults;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,9 @@ namespace Mesh.Grains.Vaults;
 /// <summary>
 /// Delta neutrality executed: a vault with <see cref="RebalanceSettings.Hedge"/> trades perps through the market seam
 /// (<see cref="IPerpVenue"/>) whenever its delta advice leaves the band, instead of selling collateral. A short hedge
-/// adds sell pressure on its underlying, so it goes under a grant of that underlying's coordinator, the same budget as
-/// a spot sale (partial grants trade what was granted; the advice asks again at the next price); a long hedge trades
-/// at once. One request at a time, a saga like a sale's: the request id is written before the coordinator or the venue
+/// adds sell pressure on its underlying's perp book, so it goes under a grant of that perp market's coordinator
+/// (<c>ASSET-PERP</c>, sized from the perp book's depth, claiming the one global budget; partial grants trade what was
+/// granted; the advice asks again at the next price); a long hedge trades at once. One request at a time, a saga like a sale's: the request id is written before the coordinator or the venue
 /// sees it, the venue's fill is idempotent by that id, the position is written with the fill, and the grant is
 /// completed after that write, so a crash anywhere neither trades twice nor leaks the grant. The positions count in the
 /// vault's health and advice as perp exposures (ids <c>mesh-hedge:ASSET</c>); a position's realized profit or loss stays
@@ -28,6 +29,9 @@ internal sealed partial class VaultGrain
     private IPerpVenue? _perps;
 
     private IPerpVenue? Perps => _perps ??= ServiceProvider.GetService<IPerpVenue>();
+
+    private IRebalanceCoordinatorGrain HedgeCoordinator(string requestId) =>
+        GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(CoordinatorMarkets.Perp(AssetOf(requestId)));
 
     /// <summary>After a revaluation (<paramref name="health"/>, just computed): finishes the hedge request in progress, or starts one when the delta left its band.</summary>
     private async Task HedgeAfter(VaultHealth health, CancellationToken cancellationToken)
@@ -63,7 +67,7 @@ internal sealed partial class VaultGrain
                 return;
             }
 
-            var grant = await Coordinator(requestId).Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, hedge.Quantity, Math.Max(health.HealthFactor ?? 10.0, 0.0), Liquidation: false), cancellationToken);
+            var grant = await HedgeCoordinator(requestId).Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, hedge.Quantity, Math.Max(health.HealthFactor ?? 10.0, 0.0), Liquidation: false), cancellationToken);
             await OnHedgeGrant(perps, grant, cancellationToken);
         }
         catch (MeshException)
@@ -87,7 +91,7 @@ internal sealed partial class VaultGrain
             return;
         }
 
-        if (await Coordinator(requestId).Status(requestId, cancellationToken) is { } grant)
+        if (await HedgeCoordinator(requestId).Status(requestId, cancellationToken) is { } grant)
         {
             await OnHedgeGrant(perps, grant, cancellationToken);
         }
@@ -121,6 +125,7 @@ internal sealed partial class VaultGrain
         var decimals = DecimalsOf(underlying);
         var had = s.Hedges.Positions.GetValueOrDefault(underlying);
         var position = Net(had, fill, decimals);
+        var realized = Realized(had, fill, decimals);
         if (position.Quantity == UInt128.Zero)
         {
             s.Hedges.Positions.Remove(underlying);
@@ -131,6 +136,7 @@ internal sealed partial class VaultGrain
         }
 
         s.Hedges.Applied = fill.Quantity;
+        s.Hedges.RealizedUsd += realized;
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -147,6 +153,7 @@ internal sealed partial class VaultGrain
             }
 
             s.Hedges.Applied = UInt128.Zero;
+            s.Hedges.RealizedUsd -= realized;
             throw;
         }
 
@@ -160,7 +167,7 @@ internal sealed partial class VaultGrain
         {
             try
             {
-                await Coordinator(requestId).Complete(requestId, executed, cancellationToken);
+                await HedgeCoordinator(requestId).Complete(requestId, executed, cancellationToken);
             }
             catch (MeshException e) when (e.Kind is MeshErrorKind.Conflict or MeshErrorKind.NotFound)
             {
@@ -211,6 +218,18 @@ internal sealed partial class VaultGrain
         };
     }
 
+    /// <summary>What a fill realizes: on the part of it that closes the position held, the entry against the fill's price.</summary>
+    private static double Realized(HedgePositionState? had, PerpFill fill, int decimals)
+    {
+        if (had is null || had.Quantity == UInt128.Zero || had.IsShort == fill.Sell)
+        {
+            return 0.0; // the fill opens or adds to the position
+        }
+
+        var perUnit = (double)(had.IsShort ? had.EntryPrice - fill.AveragePrice : fill.AveragePrice - had.EntryPrice);
+        return Units(UInt128.Min(had.Quantity, fill.Quantity), decimals) * perUnit;
+    }
+
     /// <summary>The exposures the vault is valued with: those its protocol reported and the mesh's hedge positions.</summary>
     private static IReadOnlyList<Exposure> WithHedges(IReadOnlyList<Exposure> reported, VaultState s)
     {
@@ -228,6 +247,10 @@ internal sealed partial class VaultGrain
 
         return all;
     }
+
+    /// <summary>The collateral a hedged book's margin is taken against (<see cref="ExposurePortfolio.WithHoldings"/>); null for a book without hedges.</summary>
+    private static Dictionary<string, double>? HeldForMargin(VaultBalances balances, VaultState s) =>
+        s.Hedges.Positions.Count == 0 ? null : balances.NetUnits();
 
     private IReadOnlyList<HedgePosition> HedgeView() =>
         [.. state.State.Hedges.Positions.OrderBy(p => p.Key, StringComparer.Ordinal)

@@ -26,6 +26,9 @@ internal sealed partial class VaultGrain(
     private ChainDefinition? _chain;
     private ExposurePortfolio? _portfolio;
     private double? _expectedShortfall;
+
+    /// <summary>The collateral units a hedged book's cached shortfall was taken against.</summary>
+    private double _expectedShortfallHeld;
     private readonly Dictionary<string, OracleSnapshot> _snapshots = new(StringComparer.Ordinal);
 
     /// <summary>The haircuts applied last per asset, where anti-procyclical haircuts' speed limit starts from (kept in memory: a vault activated again starts from the model's haircut, the cautious side).</summary>
@@ -47,8 +50,8 @@ internal sealed partial class VaultGrain(
         }
 
         var markets = await Markets(exposures.Select(e => e.Underlying).Concat(state.State.Hedges.Positions.Keys), requirePrice: true, cancellationToken);
-        var portfolio = ExposurePortfolio.Build(WithHedges(exposures, state.State), markets, now, riskOptions.Value);
-        var es = VaultRiskModel.ExpectedShortfall(portfolio, riskOptions.Value);
+        var portfolio = ExposurePortfolio.Build(WithHedges(exposures, state.State), markets, now, riskOptions.Value, state.State.Hedges.RealizedUsd);
+        var es = state.State.Hedges.Positions.Count == 0 ? VaultRiskModel.ExpectedShortfall(portfolio, riskOptions.Value) : (double?)null;
         var previous = state.State.Exposures;
         state.State.Exposures = [.. exposures];
         try
@@ -61,7 +64,8 @@ internal sealed partial class VaultGrain(
             throw;
         }
 
-        (_portfolio, _expectedShortfall) = (portfolio, es);
+        // A hedged book's shortfall is taken with the collateral it hedges, at the revaluation.
+        (_portfolio, _expectedShortfall, _expectedShortfallHeld) = (portfolio, es, 0.0);
         await EnsureRegistered(cancellationToken);
         return await Revalue(now, cancellationToken);
     }
@@ -137,11 +141,16 @@ internal sealed partial class VaultGrain(
         var s = state.State;
         var markets = await MarketsOf(BookAssets(s), requirePrice: false, cancellationToken);
         // The book is repriced at every revaluation; its Monte Carlo shortfall only when the book changes (or on activation).
-        _portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value);
-        _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
-
         var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(WithSaleInFlight(s), s.Debt, decimals, s.RecallDue);
+        _portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value, s.Hedges.RealizedUsd, held: HeldForMargin(balances, s));
+        if (_portfolio.HeldUnits != _expectedShortfallHeld)
+        {
+            _expectedShortfall = null; // a hedged book's shortfall is taken against the collateral it hedges: that changed
+        }
+
+        _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
+        _expectedShortfallHeld = _portfolio.HeldUnits;
         var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now, _haircuts);
         if (persistNeed && health.Need?.Direction != s.Need?.Direction)
         {

@@ -18,6 +18,9 @@ public sealed class VaultHedges
     /// <summary>Gets or sets the number of the next request.</summary>
     public int Next { get; set; }
 
+    /// <summary>Gets or sets the profit or loss the hedges realized when they shrank or turned, USD: it stays in the venue's margin account and counts in the vault's book value.</summary>
+    public double RealizedUsd { get; set; }
+
     /// <summary>Gets or sets the positions per underlying.</summary>
     public Dictionary<string, HedgePositionState> Positions { get; set; } = new(StringComparer.Ordinal);
 }

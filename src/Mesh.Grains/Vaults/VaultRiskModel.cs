@@ -7,16 +7,32 @@ namespace Mesh.Grains.Vaults;
 /// <summary>
 /// Values a vault: collateral after dynamic haircuts (volatility over the liquidation horizon plus square-root impact of
 /// selling it, raised while a breaker is open), the margin of its exposures (max of the scenario grid and Monte Carlo
-/// expected shortfall, plus what the book owes now), health factor = collateral after haircuts ÷ (debt + margin), and
+/// expected shortfall, plus what the book owes now), health factor = (collateral after haircuts + the mesh's hedge gains after theirs) ÷ (debt + margin), and
 /// the rebalance need when the health factor leaves the band.
 /// </summary>
 internal static class VaultRiskModel
 {
     /// <summary>Runs the Monte Carlo expected shortfall of the exposures (the expensive part, cached by the grain).</summary>
-    internal static double ExpectedShortfall(ExposurePortfolio exposures, VaultRiskOptions options) =>
-        exposures.Portfolio is null
-            ? 0.0
-            : MonteCarloVar.Run(exposures.Portfolio, new MonteCarloVarOptions { Paths = options.ExpectedShortfallPaths, Seed = 7, Batches = 10 }).Es99;
+    /// <remarks>A hedged book's is what it adds to its holdings' (<see cref="ExposurePortfolio.WithHoldings"/>), on the same paths.</remarks>
+    internal static double ExpectedShortfall(ExposurePortfolio exposures, VaultRiskOptions options)
+    {
+        if (exposures.Portfolio is null)
+        {
+            return 0.0;
+        }
+
+        var mc = new MonteCarloVarOptions { Paths = options.ExpectedShortfallPaths, Seed = 7, Batches = 10 };
+        return exposures is { WithHoldings: { } combined, Holdings: { } holdings }
+            ? Math.Max(0.0, MonteCarloVar.Run(combined, mc).Es99 - MonteCarloVar.Run(holdings, mc).Es99)
+            : MonteCarloVar.Run(exposures.Portfolio, mc).Es99;
+    }
+
+    /// <summary>The scenario grid's margin: the worst loss of the book, or for a hedged book what it adds to its holdings' worst loss.</summary>
+    private static double Scenario(ExposurePortfolio exposures, VaultRiskOptions options) =>
+        exposures.Portfolio is null ? 0.0
+        : exposures is { WithHoldings: { } combined, Holdings: { } holdings }
+            ? Math.Max(0.0, ScenarioMargin.Margin(combined, options.ScenarioMargin) - ScenarioMargin.Margin(holdings, options.ScenarioMargin))
+            : ScenarioMargin.Margin(exposures.Portfolio, options.ScenarioMargin);
 
     internal static VaultHealth Evaluate(
         VaultKey vault,
@@ -81,9 +97,13 @@ internal static class VaultRiskModel
             debt.Add(new DebtLine(asset, amount, value, balances.RecallDue?.GetValueOrDefault(asset) ?? UInt128.Zero));
         }
 
-        var scenario = exposures.Portfolio is null ? 0.0 : ScenarioMargin.Margin(exposures.Portfolio, options.ScenarioMargin);
+        var scenario = Scenario(exposures, options);
         var liability = Math.Max(0.0, -exposures.MarkToMarket);
-        var margin = new MarginBreakdown(scenario, expectedShortfall, liability, Math.Max(scenario, expectedShortfall) + liability);
+        // Cross-margin for the mesh's own hedges: what they gained beyond what the rest of the book owes is collateral
+        // (it sits at the venue and closing the hedge pays it), after a haircut; a protocol's reported gains never count.
+        var hedgeGain = Math.Min(Math.Max(0.0, exposures.MarkToMarket), Math.Max(0.0, exposures.HedgeValue));
+        collateralAfter += hedgeGain * (1.0 - options.HedgeGainHaircut);
+        var margin = new MarginBreakdown(scenario, expectedShortfall, liability, Math.Max(scenario, expectedShortfall) + liability, hedgeGain);
         var obligations = debtValue + margin.Total;
         double? hf = obligations > 0.0 ? collateralAfter / obligations : null;
         var need = Need(hf, collateralAfter, obligations, options, previousNeed, now);

@@ -38,6 +38,14 @@ public sealed class VaultRiskOptions
     /// <value>The default is 1.6.</value>
     public double BandMax { get; set; } = 1.6;
 
+    /// <summary>
+    /// Gets or sets the haircut on the mesh's own hedge gains when they count as collateral (the positive value of the
+    /// vault's perp hedges at the venue, net of what the rest of its book owes): the venue's settlement and the cost of
+    /// closing the hedge. 1 counts none.
+    /// </summary>
+    /// <value>The default is 0.10.</value>
+    public double HedgeGainHaircut { get; set; } = 0.10;
+
     /// <summary>Gets the market depth per asset: the USD value that trades in a day, for the impact term of haircuts.</summary>
     /// <value>The default is empty: every asset uses <see cref="DefaultDailyVolumeUsd"/>.</value>
     public Dictionary<string, double> DailyVolumeUsd { get; set; } = new(StringComparer.Ordinal);
@@ -75,6 +83,11 @@ public sealed class VaultRiskOptions
         if (!double.IsFinite(Rate) || Rate is < -0.5 or > 1.0)
         {
             throw new ArgumentException($"Mesh:Risk:Rate must be in [-0.5, 1]; it is {Rate}.");
+        }
+
+        if (!(HedgeGainHaircut is >= 0.0 and <= 1.0))
+        {
+            throw new ArgumentException($"Mesh:Risk:HedgeGainHaircut must be in [0, 1]; it is {HedgeGainHaircut}.");
         }
 
         foreach (var (asset, volume) in DailyVolumeUsd.Append(new("(default)", DefaultDailyVolumeUsd)))

@@ -79,7 +79,8 @@ internal static class SimulationCommand
         output.WriteLine("  --seed S          the seed of the vaults' books and the default path (default 1)");
         output.WriteLine("  --scenario FILE   a CSV price path to replay: timestamp,price[,depth][,reserve_base,reserve_quote]");
         output.WriteLine("                    (default: price -35% over 30 minutes while depth contracts 70%, then a tail)");
-        output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive'");
+        output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive',");
+        output.WriteLine("                    or 'adaptive, sales only' (the adaptive coordinator without hedges; not run by default)");
         output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv, vaults.csv and report.html go (default simulation/)");
         output.WriteLine("  --quiet           no progress lines");
     }

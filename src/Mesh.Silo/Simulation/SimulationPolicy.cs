@@ -6,14 +6,21 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Name">The name in reports.</param>
 /// <param name="Coordinator">The coordinators' policy.</param>
 /// <param name="Predictive">Vaults follow their allocation policy on the oracle's forecast regime as well.</param>
-internal sealed record SimulationPolicy(string Name, RebalancePolicy Coordinator, bool Predictive)
+/// <param name="Hedge">Vaults keep their net delta in band with perp hedges, under the coordinator's grants (the mesh's delta neutrality).</param>
+internal sealed record SimulationPolicy(string Name, RebalancePolicy Coordinator, bool Predictive, bool Hedge = false)
 {
-    /// <summary>The four policies compared by default.</summary>
-    public static IReadOnlyList<SimulationPolicy> All { get; } =
+    /// <summary>The adaptive coordinator with sales alone: its vaults do not hedge (not run by default; it shows what the hedges add).</summary>
+    public static SimulationPolicy SalesOnly { get; } = new("adaptive, sales only", RebalancePolicy.Adaptive, Predictive: false, Hedge: false);
+
+    /// <summary>The four policies compared by default. The adaptive ones are the mesh's: bounded sales, and delta hedges under the perp market's coordinator.</summary>
+    public static IReadOnlyList<SimulationPolicy> Default { get; } =
     [
         new("unbounded", RebalancePolicy.Unbounded, Predictive: false),
         new("static caps", RebalancePolicy.StaticCaps, Predictive: false),
-        new("adaptive", RebalancePolicy.Adaptive, Predictive: false),
-        new("adaptive + predictive", RebalancePolicy.Adaptive, Predictive: true),
+        new("adaptive", RebalancePolicy.Adaptive, Predictive: false, Hedge: true),
+        new("adaptive + predictive", RebalancePolicy.Adaptive, Predictive: true, Hedge: true),
     ];
+
+    /// <summary>Every policy <c>--policy</c> can name, in the order reports show them.</summary>
+    public static IReadOnlyList<SimulationPolicy> All { get; } = [.. Default, SalesOnly];
 }

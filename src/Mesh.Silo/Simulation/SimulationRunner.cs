@@ -121,7 +121,7 @@ internal static class SimulationRunner
                 MidIncludesTransientImpact = true,
                 SpeedDependentImpact = true,
             };
-        });
+        }).AddSimulatedPerpVenue();
 
     /// <summary>The pool holds twice what the vaults could ever draw at the start price.</summary>
     private static UInt128 PoolUsdc(IReadOnlyList<VaultSeed> seeds, decimal price) =>

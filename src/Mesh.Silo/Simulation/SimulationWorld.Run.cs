@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mesh.Grains.Markets;
+using Mesh.Grains.Rebalancing;
 using Mesh.Rebalancing;
 using Mesh.Simulation.Reports;
 using Mesh.Simulation.Scenarios;
@@ -44,6 +45,11 @@ internal sealed partial class SimulationWorld
             var state = Market.State(Asset);
             // Every vault has acted on the step's price: the coordinator decides the step's requests together.
             var view = await Grains.GetGrain<IRebalanceCoordinatorGrain>(Asset).Allocate(cancellationToken);
+            if (Policy.Hedge)
+            {
+                await Grains.GetGrain<IRebalanceCoordinatorGrain>(CoordinatorMarkets.Perp(Asset)).Allocate(cancellationToken);
+            }
+
             var soldUsd = Usd(state.CumulativeProceeds - lastProceeds);
             lastProceeds = state.CumulativeProceeds;
             int? below = null;
@@ -71,7 +77,7 @@ internal sealed partial class SimulationWorld
         }
 
         var final = Market.State(Asset);
-        var (after, badDebt, liquidated, sales, vaults) = await EndOfRunAsync(seeds, before, final, cancellationToken);
+        var (after, badDebt, liquidated, sales, vaults, hedgeImpact) = await EndOfRunAsync(seeds, before, final, cancellationToken);
         TimeSpan? unhealthy = firstUnhealthy is null ? TimeSpan.Zero
             : after.Any(f => f < 1.0) ? null
             : lastUnhealthy!.Value + SampleEvery - firstUnhealthy.Value;
@@ -80,7 +86,8 @@ internal sealed partial class SimulationWorld
             samples,
             samples.Min(s => s.Mid),
             FireSaleDrawdown(samples),
-            Usd(final.CumulativeSlippage),
+            // The spot sales' slippage and what the hedges paid against the perp's mark.
+            Usd(final.CumulativeSlippage) + hedgeImpact,
             liquidated,
             badDebt,
             samples.Max(s => Math.Max(s.SoldUsd, s.InFlightUsd)),
@@ -105,12 +112,13 @@ internal sealed partial class SimulationWorld
     }
 
     /// <summary>
-    /// One pass over the vaults at the end: health factors, bad debt at market (no haircut), what they sold; and the
+    /// One pass over the vaults at the end: health factors, bad debt at market (no haircut; a hedge's gain counts, as
+    /// closing it pays it), what they sold and what their hedges paid against the mark (in cents, summed in vault order so that runs repeat); and the
     /// check that every base unit the vaults' books say they sold reached the venue, and every unit the venue paid
     /// reached a vault's book (an order still waiting for its batch counts on neither side; a vault takes a cleared
     /// fill at the next price, which every vault with a sale gets).
     /// </summary>
-    private async Task<(IReadOnlyList<double> After, decimal BadDebt, int Liquidated, int Sales, IReadOnlyList<VaultResult> Vaults)> EndOfRunAsync(
+    private async Task<(IReadOnlyList<double> After, decimal BadDebt, int Liquidated, int Sales, IReadOnlyList<VaultResult> Vaults, decimal HedgeImpact)> EndOfRunAsync(
         IReadOnlyList<VaultSeed> seeds, IReadOnlyList<double> before, SimulatedMarketState market, CancellationToken cancellationToken)
     {
         var factors = new double[seeds.Count];
@@ -124,8 +132,10 @@ internal sealed partial class SimulationWorld
             var health = await vault.Health(ct);
             factors[seed.Index] = health.HealthFactor ?? double.PositiveInfinity;
             var (debt, collateral) = (health.Debt.Sum(d => d.Value), health.Collateral.Sum(c => c.Value));
-            bad[seed.Index] = Math.Max(0.0, debt + health.Margin.MarkToMarketLiability - collateral);
+            // The hedges' gain is the vault's at the venue: closing them pays it (before the haircut the health factor takes).
+            bad[seed.Index] = Math.Max(0.0, debt + health.Margin.MarkToMarketLiability - collateral - health.Margin.HedgeGain);
             var rebalancing = await vault.Rebalancing(ct);
+            var hedge = rebalancing.Hedges?.FirstOrDefault(h => h.Underlying == Asset);
             vaults[seed.Index] = new VaultResult(
                 seed.Key,
                 seed.Protocol,
@@ -140,7 +150,10 @@ internal sealed partial class SimulationWorld
                 Cents(debt),
                 Cents(health.Margin.MarkToMarketLiability),
                 Cents(collateral),
-                Cents(bad[seed.Index]));
+                Cents(bad[seed.Index]),
+                hedge is null ? 0m : (hedge.Side == PositionSide.Short ? 1m : -1m) * (decimal)hedge.Quantity / (decimal)Weth,
+                Cents(rebalancing.Hedges?.Sum(h => h.ImpactPaidUsd) ?? 0.0),
+                Cents(health.Margin.HedgeGain));
             lock (gate)
             {
                 sales += rebalancing.Sales;
@@ -155,7 +168,7 @@ internal sealed partial class SimulationWorld
                 $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
         }
 
-        return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales, vaults);
+        return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales, vaults, vaults.Sum(v => v.HedgeImpactUsd));
     }
 
     private static double? Finite(double healthFactor) => double.IsFinite(healthFactor) ? healthFactor : null;

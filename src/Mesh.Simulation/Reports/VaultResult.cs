@@ -18,7 +18,10 @@ namespace Mesh.Simulation.Reports;
 /// <param name="DebtUsd">Debt at the end, USD.</param>
 /// <param name="LiabilitiesUsd">What its exposures owe at the end (short options' value, perps' losses), USD.</param>
 /// <param name="CollateralUsd">Collateral at the end at market, USD.</param>
-/// <param name="BadDebtUsd">Debt and liabilities beyond the collateral, USD (zero when covered).</param>
+/// <param name="BadDebtUsd">Debt and liabilities beyond the collateral and the hedges' gain, USD (zero when covered).</param>
+/// <param name="HedgeShort">The perp hedge held short at the end, whole units of the risky asset.</param>
+/// <param name="HedgeImpactUsd">What the hedge's trades paid against the mark, USD (counted in the policy's slippage).</param>
+/// <param name="HedgeGainUsd">What the hedge is worth to the vault at the end beyond what its other exposures owe, USD.</param>
 public sealed record VaultResult(
     string Vault,
     string Protocol,
@@ -33,4 +36,7 @@ public sealed record VaultResult(
     decimal DebtUsd,
     decimal LiabilitiesUsd,
     decimal CollateralUsd,
-    decimal BadDebtUsd);
+    decimal BadDebtUsd,
+    decimal HedgeShort = 0m,
+    decimal HedgeImpactUsd = 0m,
+    decimal HedgeGainUsd = 0m);

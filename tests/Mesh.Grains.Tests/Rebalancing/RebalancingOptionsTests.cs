@@ -22,8 +22,8 @@ public sealed class RebalancingOptionsTests
             ["Markets:WETH:Policy"] = "StaticCaps",
         });
 
-        var weth = sut.For("WETH");
-        var usdc = sut.For("USDC");
+        var weth = sut.For("WETH", "WETH");
+        var usdc = sut.For("USDC", "USDC");
 
         Assert.Equal(UInt128.MaxValue, sut.GlobalCap);
         Assert.Equal((RebalancePolicy.StaticCaps, UInt128.Parse("5000000000000000000000"), (UInt128)7), (weth.Policy, weth.Hole, weth.Dust));
@@ -31,7 +31,31 @@ public sealed class RebalancingOptionsTests
         sut.Validate(Assets);
     }
 
+    [Fact]
+    public void Bind_PerpMarket_HasItsOwnFieldsOrElseItsUnderlyings()
+    {
+        var sut = Bind(new()
+        {
+            ["Markets:WETH:Hole"] = "5000",
+            ["Markets:WETH:Dust"] = "5",
+            ["Markets:WETH-PERP:Hole"] = "15000",
+            ["Markets:WETH-PERP:CostOfDelay"] = "false",
+        });
+
+        var perp = sut.For(CoordinatorMarkets.Perp("WETH"), "WETH");
+        var usdcPerp = sut.For(CoordinatorMarkets.Perp("USDC"), "USDC");
+
+        Assert.Equal(((UInt128)15_000, UInt128.Zero, false), (perp.Hole, perp.Dust, perp.CostOfDelay)); // its own section, whose unset dust falls to the defaults
+        Assert.True(sut.For("WETH", "WETH").CostOfDelay); // the global setting
+        Assert.Equal(UInt128.MaxValue, usdcPerp.Hole);
+        Assert.Equal((UInt128)5000, Bind(new() { ["Markets:WETH:Hole"] = "5000" }).For("WETH-PERP", "WETH").Hole); // no section: the underlying's
+        Assert.Equal(("WETH", true, "WETH", false), (CoordinatorMarkets.Underlying("WETH-PERP"), CoordinatorMarkets.IsPerp("WETH-PERP"), CoordinatorMarkets.Underlying("WETH"), CoordinatorMarkets.IsPerp("WETH")));
+        Assert.False(CoordinatorMarkets.IsPerp("-PERP"));
+        sut.Validate(Assets);
+    }
+
     [Theory]
+    [InlineData("Markets:DOGE-PERP:Hole", "5", "Mesh:Rebalancing:Markets:DOGE-PERP")]
     [InlineData("ImpactBound", "1.5", "Mesh:Rebalancing:ImpactBound")]
     [InlineData("GrantTtl", "00:00:00", "Mesh:Rebalancing:GrantTtl")]
     [InlineData("BatchWindow", "00:00:05", "Mesh:Rebalancing:BatchWindow")]

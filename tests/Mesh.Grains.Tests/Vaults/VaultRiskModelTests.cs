@@ -138,6 +138,75 @@ public sealed class VaultRiskModelTests
         Assert.Equal(4_000, sut.Greeks.Single().DeltaUsd, 9);
     }
 
+    private static VaultHealth EvaluateHedged(UInt128 weth, UInt128 usdcDebt, IReadOnlyList<Exposure> exposures, double realized = 0.0, double wethPrice = 2_000)
+    {
+        var markets = Markets(wethPrice);
+        var balances = new VaultBalances(new Dictionary<string, UInt128> { ["WETH"] = weth }, new Dictionary<string, UInt128> { ["USDC"] = usdcDebt }, Decimals);
+        var book = ExposurePortfolio.Build(exposures, markets, Now, Options, realized, held: balances.NetUnits());
+        return VaultRiskModel.Evaluate(Key, balances, book, VaultRiskModel.ExpectedShortfall(book, Options), markets, Options, null, Now);
+    }
+
+    private static Exposure MeshHedge(decimal size, decimal entry) => new(VaultGrain.HedgeExposurePrefix + "WETH", ExposureKind.Perp, "WETH", size, PositionSide.Short, EntryPrice: entry);
+
+    [Fact]
+    public void Evaluate_MeshHedgeInProfit_CountsItsGainNetOfTheBooksLossesAsCollateralAfterTheHaircut()
+    {
+        // 10 WETH at 1,500 against 8,000 USDC; the mesh is short 10 from 2,000 (+5,000); the protocol's long perp of 2
+        // from 2,000 has lost 1,000: the book is worth +4,000, all of it the hedge's.
+        var protocolLong = new Exposure("l", ExposureKind.Perp, "WETH", 2m, PositionSide.Long, EntryPrice: 2_000m);
+
+        var sut = EvaluateHedged(Weth(10), Usdc(8_000), [protocolLong, MeshHedge(10m, 2_000m)], wethPrice: 1_500);
+
+        Assert.Equal(0.0, sut.Margin.MarkToMarketLiability, 9);
+        Assert.Equal(4_000.0, sut.Margin.HedgeGain, 9);
+        var weth = sut.Collateral.Single();
+        Assert.Equal(weth.ValueAfterHaircut + (4_000.0 * (1 - Options.HedgeGainHaircut)), sut.CollateralValueAfterHaircuts, 9);
+        Assert.Equal(sut.CollateralValueAfterHaircuts / sut.Obligations, sut.HealthFactor!.Value, 12);
+    }
+
+    [Fact]
+    public void Evaluate_ProtocolsOwnGainWithoutMeshHedge_IsNotCollateral()
+    {
+        // The same +5,000 short, reported by the protocol: its gain offsets what the book owes, never more.
+        var reported = new Exposure("s", ExposureKind.Perp, "WETH", 10m, PositionSide.Short, EntryPrice: 2_000m);
+
+        var sut = EvaluateHedged(Weth(10), Usdc(8_000), [reported], wethPrice: 1_500);
+
+        Assert.Equal(0.0, sut.Margin.HedgeGain);
+        Assert.Equal(sut.Collateral.Single().ValueAfterHaircut, sut.CollateralValueAfterHaircuts, 9);
+    }
+
+    [Fact]
+    public void Evaluate_MeshHedgeRealizedLoss_OwesItAndCapsTheCredit()
+    {
+        // The hedge realized -3,000 when it shrank and is +1,000 on what is left: the hedges are worth -2,000 in all.
+        var sut = EvaluateHedged(Weth(10), Usdc(8_000), [MeshHedge(2m, 2_000m)], realized: -3_000.0, wethPrice: 1_500);
+
+        Assert.Equal(2_000.0, sut.Margin.MarkToMarketLiability, 9);
+        Assert.Equal(0.0, sut.Margin.HedgeGain);
+    }
+
+    [Fact]
+    public void Evaluate_MeshHedgeOfTheCollateral_MarginIsWhatItAddsToTheHoldingsNotANakedShorts()
+    {
+        var naked = EvaluateHedged(UInt128.Zero, UInt128.Zero, [MeshHedge(10m, 2_000m)]);
+        var full = EvaluateHedged(Weth(10), Usdc(8_000), [MeshHedge(10m, 2_000m)]);
+        var half = EvaluateHedged(Weth(10), Usdc(8_000), [MeshHedge(5m, 2_000m)]);
+        var over = EvaluateHedged(Weth(10), Usdc(8_000), [MeshHedge(25m, 2_000m)]);
+
+        // Without holdings the short is margined as what it is; against 10 WETH a short of 10 or 5 adds no loss in any
+        // scenario. A short of 25 is net short 15: its worst loss (a rise) less the holdings' worst loss (a fall, which
+        // their haircut covers and which a rise does not take).
+        Assert.True(naked.Margin.Scenario > 2_000, $"{naked.Margin.Scenario}");
+        Assert.Equal(0.0, full.Margin.Scenario, 9);
+        Assert.Equal(0.0, half.Margin.Scenario, 9);
+        Assert.Equal(0.0, full.Margin.ExpectedShortfall, 9);
+        var netShort = Evaluate(UInt128.Zero, UInt128.Zero, [new Exposure("s", ExposureKind.Perp, "WETH", 15m, PositionSide.Short, EntryPrice: 2_000m)]).Margin.Scenario;
+        var holdings = Evaluate(UInt128.Zero, UInt128.Zero, [new Exposure("l", ExposureKind.Perp, "WETH", 10m, PositionSide.Long, EntryPrice: 2_000m)]).Margin.Scenario;
+        Assert.True(netShort > holdings && holdings > 0, $"{netShort}, {holdings}");
+        Assert.Equal(netShort - holdings, over.Margin.Scenario, 6);
+    }
+
     [Fact]
     public void Evaluate_HedgedPerps_NeedLessScenarioMarginThanOneSide()
     {

@@ -5,7 +5,7 @@ using Mesh.Vaults;
 
 namespace Mesh.Grains.Tests.Rebalancing.Hedging;
 
-/// <summary>Delta hedges executed by the real vault through the perp venue, under the WETH coordinator's grants.</summary>
+/// <summary>Delta hedges executed by the real vault through the perp venue, under the grants of WETH's perp market coordinator.</summary>
 public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<HedgeFixture>
 {
     private readonly Members _members = new(fixture);
@@ -29,10 +29,13 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
     {
         var sut = await VaultAsync("hedge-x", 0x401, 10 * Members.WethUnit, UInt128.Zero, hedge: true);
         var before = fixture.Perps.Fills;
+        var spot = fixture.Client.GetGrain<IRebalanceCoordinatorGrain>("WETH");
+        var spotGranted = (await spot.View()).Granted;
 
-        // Each price asks the coordinator or trades what it granted; a round of the coordinator between prices decides
-        // the request waiting for it.
-        var coordinator = fixture.Client.GetGrain<IRebalanceCoordinatorGrain>("WETH");
+        // Each price asks the perp market's coordinator or trades what it granted; a round of the coordinator between
+        // prices decides the request waiting for it. The perp market has no settings of its own: it takes WETH's hole.
+        var coordinator = fixture.Client.GetGrain<IRebalanceCoordinatorGrain>(Mesh.Grains.Rebalancing.CoordinatorMarkets.Perp("WETH"));
+        var perpGranted = (await coordinator.View()).Granted;
         var sizes = new List<UInt128>();
         for (var round = 1; round <= 60 && sizes.Aggregate(UInt128.Zero, (a, b) => a + b) < 10 * Members.WethUnit; round++)
         {
@@ -65,6 +68,8 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         Assert.Null(line.Side);
         var view = await coordinator.View();
         Assert.Equal(UInt128.Zero, view.InFlight); // every grant completed, none leaked
+        Assert.Equal(5, view.Granted - perpGranted);
+        Assert.Equal(spotGranted, (await spot.View()).Granted); // the spot market's room is the spot sales' alone
         Assert.Empty(await sut.Exposures()); // the protocol's reported exposures are its own; the hedge counts beside them
         Assert.Equal(-10.0, (await sut.Health()).Greeks.Single(g => g.Underlying == "WETH").Delta, 1e-9);
     }
@@ -88,6 +93,13 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
         // the book, now delta-neutral, needs no further trade while the price falls.
         Assert.True(atEntry.Margin.MarkToMarketLiability > 0, $"{atEntry.Margin.MarkToMarketLiability}");
         Assert.Equal(0.0, afterFall.Margin.MarkToMarketLiability);
+        // The gain is collateral after its 10% haircut (cross-margin), beside the WETH after its own haircut.
+        var position = Assert.Single((await sut.Rebalancing()).Hedges!);
+        var gain = 10.0 * ((double)position.EntryPrice - 1_400.0);
+        Assert.Equal(gain, afterFall.Margin.HedgeGain, 1e-6);
+        Assert.Equal(afterFall.Collateral.Sum(c => c.ValueAfterHaircut) + (0.9 * gain), afterFall.CollateralValueAfterHaircuts, 1e-6);
+        // Hedged, the book's margin is what the short adds to the WETH it hedges: far less than a naked 10 WETH short's.
+        Assert.True(afterFall.Margin.Scenario < 0.02 * 14_000, $"scenario margin {afterFall.Margin.Scenario}");
         Assert.Equal(fills, fixture.Perps.Fills);
         Assert.Equal(10 * Members.WethUnit, Assert.Single((await sut.Rebalancing()).Hedges!).Quantity);
     }

@@ -42,7 +42,9 @@ public sealed class HedgeFixture : ClusterFixture
                 BaselineDepth = 10_000 * Members.WethUnit,
                 DailyVolatility = 0.05,
             });
-            siloBuilder.Services.AddSimulatedPerpVenue();
+            // The perp book forgets the flow it took within milliseconds (on the machine's clock), so that each test
+            // trades on a rested book whatever ran before it; its memory is tested on its own (SimulatedPerpVenueTests).
+            siloBuilder.Services.AddSimulatedPerpVenue(o => o.ImpactHalfLife = TimeSpan.FromMilliseconds(5));
         }
     }
 }
