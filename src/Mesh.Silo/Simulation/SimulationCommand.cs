@@ -64,6 +64,7 @@ internal static class SimulationCommand
             $"{settings.Vaults:N0} vaults of {settings.Protocols} protocols across {SimulationWorld.Chains.Length} chains; seed {settings.Seed}",
             $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth(settings.Vaults):N0} WETH in calm markets ({SimulationRunner.MarketDepthWethPerVault} a vault), {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life; the book holds what is revealed in one recovery time (1% of a day's depth) and a sale beyond it walks the book linearly",
             $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95; the liquidator's bonus {SimulationRunner.LiquidationBonus * 100:0}%); the oracle follows the traded price",
+            "the adaptive policies' vaults also keep their delta in band with short perps under the perp market's coordinator (a book three times the spot depth that remembers its flow, with a 10-minute half-life, and moves no spot price); the hedges' impact counts in the slippage, their gains as collateral after a 10% haircut; 'adaptive, sales only' does not hedge",
             "fire-sale drawdown: the largest shortfall of the traded price below the scenario's price at the same step",
             $"ran in {wallTime.TotalSeconds:F1} s",
         ];

@@ -11,7 +11,8 @@ namespace Mesh.Silo.Simulation;
 /// adaptive policy also sizes capacity from live depth and volatility on a book that refills at a finite rate
 /// (expected impact of what is in flight at most 2%, the depth recent sales consumed counted; see
 /// <c>CapacityModel.BookCapacity</c>), without the cost of delay, serves the most urgent first and gives each
-/// protocol a fair share. Requests are decided once per step, after
+/// protocol a fair share; the perp market's coordinator (the short hedges of the vaults that hedge) has the same
+/// rules on a book three times as deep. Requests are decided once per step, after
 /// every vault has acted on the step's price, so that a run repeats exactly.
 /// </summary>
 internal sealed partial class SimulationWorld
