@@ -123,7 +123,7 @@ internal sealed partial class CollateralPoolGrain(
         try
         {
             (op.First, op.Second, op.Third) = change(time.GetUtcNow());
-            Ledger.CheckInvariants();
+            Ledger.CheckOperation(party);
         }
         catch (MeshException e) when (e.Kind != MeshErrorKind.Unavailable)
         {

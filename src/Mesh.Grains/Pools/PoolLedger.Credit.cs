@@ -52,7 +52,7 @@ internal sealed partial class PoolLedger
         vault.RiskFactors = [.. normalized.RiskFactors];
         State.Vaults[normalized.VaultId] = vault;
         State.TotalScaledDebt = totalScaled;
-        DebtsChanged();
+        DebtsChanged(oldScaled, newScaled);
         State.InterestCharged = charged;
         liquidity.Free -= granted;
         liquidity.Drawn = drawn;
@@ -106,7 +106,7 @@ internal sealed partial class PoolLedger
             vault.RecallDue = recall;
         }
 
-        DebtsChanged();
+        DebtsChanged(newScaled + burned, newScaled);
         return new RepayResult(amount, newDebt, newScaled == UInt128.Zero ? UInt128.Zero : recall);
     }
 

@@ -16,9 +16,9 @@ internal sealed partial class PoolLedger
     /// <summary>
     /// The credit outstanding at the indexes asked for lately, for the vaults' scaled debts as they stand: every
     /// operation previews its accrual (the sum at the last index and at now's) and views the pool, each a pass over
-    /// every vault. Cleared whenever a vault's scaled debt changes (<see cref="DebtsChanged"/>); a ledger rebuilt from
-    /// restored state starts empty. <see cref="CheckInvariants"/> sums the debts itself, so a stale entry would show
-    /// there as interest the flows do not explain.
+    /// every vault. When a vault's scaled debt changes, every sum kept moves by that vault's change at its index
+    /// (<see cref="DebtsChanged"/>), so an operation does not pass over every vault again; a ledger rebuilt from restored
+    /// state starts empty. <see cref="CheckInvariants"/> sums the debts itself and compares, so a stale entry shows there.
     /// </summary>
     private readonly Dictionary<UInt128, UInt128> _totalDebt = [];
 
@@ -157,8 +157,16 @@ internal sealed partial class PoolLedger
         return total;
     }
 
-    /// <summary>Forgets the sums of <see cref="TotalDebt"/>: a vault's scaled debt changed.</summary>
-    private void DebtsChanged() => _totalDebt.Clear();
+    /// <summary>Moves the sums of <see cref="TotalDebt"/> by a vault's change of scaled debt, each at its own index.</summary>
+    /// <param name="oldScaled">The vault's scaled debt before (zero for a new vault).</param>
+    /// <param name="newScaled">After (zero for a vault that repaid in full).</param>
+    private void DebtsChanged(UInt128 oldScaled, UInt128 newScaled)
+    {
+        foreach (var index in _totalDebt.Keys.ToList())
+        {
+            _totalDebt[index] = FixedPoint.ToUInt128((BigInteger)_totalDebt[index] - Debt(oldScaled, index) + Debt(newScaled, index), "the credit outstanding");
+        }
+    }
 
     private ShareSupply Supply(in Accrual a)
     {

@@ -23,6 +23,58 @@ public sealed class PoolLedgerTests
     }
 
     [Fact]
+    public void CheckOperation_ChainFlowBroken_IsCaughtAtOnce()
+    {
+        var f = new PoolFixture();
+        f.Sut.Deposit("lp1", "a", Million, f.Now);
+        f.Draw("p1/a", 1_000);
+        f.Sut.CheckOperation("p1/a"); // the first on a ledger: the full check
+
+        f.Sut.State.Chains["a"].Free += 1;
+
+        var e = Assert.Throws<InvalidOperationException>(() => f.Sut.CheckOperation("lp1"));
+        Assert.Contains("chain 'a' holds", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckOperation_UntouchedVaultBroken_IsCaughtByTheFullCheckWithinItsPeriod()
+    {
+        var f = new PoolFixture();
+        f.Sut.Deposit("lp1", "a", Million, f.Now);
+        f.Draw("p1/a", 1_000);
+        f.Draw("p2/a", 2_000);
+        f.Sut.CheckOperation("p1/a");
+
+        f.Sut.State.Vaults["p2/a"].RiskFactors = [];
+
+        // The operations on p1/a do not look at p2/a; the full check, every FullCheckEvery-th, does.
+        for (var i = 1; i < PoolLedger.FullCheckEvery; i++)
+        {
+            f.Sut.CheckOperation("p1/a");
+        }
+
+        var e = Assert.Throws<InvalidOperationException>(() => f.Sut.CheckOperation("p1/a"));
+        Assert.Contains("vault 'p2/a' has no risk factor", e.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => f.Sut.CheckOperation("p2/a"));
+    }
+
+    [Fact]
+    public void CheckInvariants_KeptCreditOutstandingDrifted_IsCaught()
+    {
+        var f = new PoolFixture();
+        f.Sut.Deposit("lp1", "a", Million, f.Now);
+        f.Draw("p1/a", 1_000);
+        _ = f.Sut.View(f.Now); // keeps the credit outstanding at the index
+
+        // A vault's debt changed behind the ledger's back (no operation moved the kept sum with it).
+        f.Sut.State.Vaults["p1/a"].ScaledDebt += 1;
+        f.Sut.State.TotalScaledDebt += 1;
+
+        var e = Assert.Throws<InvalidOperationException>(f.Sut.CheckInvariants);
+        Assert.Contains("the credit outstanding kept is", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Accrue_AYearAtHalfUtilization_LendersEarnBorrowersPayReserveTakesItsShare()
     {
         var f = new PoolFixture();
