@@ -44,41 +44,8 @@ internal static class CapacityModel
     /// <returns>Q in base units (rounded down); <see cref="UInt128.MaxValue"/> when nothing moves the price.</returns>
     public static UInt128 BookCapacity(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound, double permanentShare, TimeSpan halfLife)
     {
-        var scale = coefficient * dailyVolatility;
-        if (!(scale > 0) || !double.IsFinite(scale))
-        {
-            return UInt128.MaxValue;
-        }
-
-        if (dailyDepth == UInt128.Zero)
-        {
-            return UInt128.Zero;
-        }
-
-        var v = (double)dailyDepth;
-        var x = dailyDepth > available ? (double)(dailyDepth - available) / v : 0.0;
         var revealed = Markets.BookImpact.RevealedFraction(halfLife);
-        var target = bound / scale;
-        double Impact(double r) => (permanentShare * Math.Sqrt(r)) + ((1 - permanentShare) * Markets.BookImpact.Mean(x, r, revealed));
-        if (Impact(0) >= target)
-        {
-            return UInt128.Zero;
-        }
-
-        var (low, high) = (0.0, revealed);
-        while (Impact(high) < target && high < 1e12)
-        {
-            (low, high) = (high, high * 2);
-        }
-
-        for (var i = 0; i < 100; i++)
-        {
-            var mid = (low + high) / 2;
-            (low, high) = Impact(mid) < target ? (mid, high) : (low, mid);
-        }
-
-        var q = v * low;
-        return q >= (double)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)Math.Floor(q);
+        return Largest(dailyDepth, available, dailyVolatility, coefficient, bound, revealed, (x, r) => (permanentShare * Math.Sqrt(r)) + ((1 - permanentShare) * Markets.BookImpact.Mean(x, r, revealed)));
     }
 
     /// <summary>
@@ -94,7 +61,15 @@ internal static class CapacityModel
     /// <param name="coefficient">Y.</param>
     /// <param name="bound">The impact bound.</param>
     /// <returns>Q in base units (rounded down); <see cref="UInt128.MaxValue"/> when nothing moves the price.</returns>
-    public static UInt128 MemoryCapacity(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound)
+    public static UInt128 MemoryCapacity(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound) =>
+        Largest(dailyDepth, available, dailyVolatility, coefficient, bound, Math.Pow(bound / (coefficient * dailyVolatility), 2), static (x, r) => r <= 0 ? 1.5 * Math.Sqrt(x) : (Math.Pow(x + r, 1.5) - Math.Pow(x, 1.5)) / r);
+
+    /// <summary>
+    /// The largest <c>Q</c> whose impact in units of <c>Y·σ</c>, <paramref name="impact"/>(x, Q/V) (increasing in its
+    /// second argument) with <c>x</c> the fraction of the day's depth already taken, stays under <c>bound ÷ (Y·σ)</c>:
+    /// doubled from <paramref name="start"/> until past it, then halved to it.
+    /// </summary>
+    private static UInt128 Largest(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound, double start, Func<double, double, double> impact)
     {
         var scale = coefficient * dailyVolatility;
         if (!(scale > 0) || !double.IsFinite(scale))
@@ -110,14 +85,13 @@ internal static class CapacityModel
         var v = (double)dailyDepth;
         var x = dailyDepth > available ? (double)(dailyDepth - available) / v : 0.0;
         var target = bound / scale;
-        double Impact(double r) => r <= 0 ? 1.5 * Math.Sqrt(x) : (Math.Pow(x + r, 1.5) - Math.Pow(x, 1.5)) / r;
-        if (Impact(0) >= target)
+        if (impact(x, 0) >= target)
         {
             return UInt128.Zero;
         }
 
-        var (low, high) = (0.0, target * target);
-        while (Impact(high) < target && high < 1e12)
+        var (low, high) = (0.0, start);
+        while (impact(x, high) < target && high < 1e12)
         {
             (low, high) = (high, high * 2);
         }
@@ -125,7 +99,7 @@ internal static class CapacityModel
         for (var i = 0; i < 100; i++)
         {
             var mid = (low + high) / 2;
-            (low, high) = Impact(mid) < target ? (mid, high) : (low, mid);
+            (low, high) = impact(x, mid) < target ? (mid, high) : (low, mid);
         }
 
         var q = v * low;

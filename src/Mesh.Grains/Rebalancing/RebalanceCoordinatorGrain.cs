@@ -86,6 +86,13 @@ internal sealed partial class RebalanceCoordinatorGrain(
     {
         _ = Rules;
         SaleRequestValidator.RequestId(requestId);
+        // Without allocation on request only an allocation round grants a queued request: until one does, and while its
+        // queue time lasts, its status is the book's, answered at once instead of in a round of its own (a queued answer
+        // is no grant; whatever grants is still answered only once durable).
+        if (!Options.AllocateOnRequest && Book.Find(requestId) is { Status: GrantStatus.Queued, ExpiresAt: { } until } queued && until > time.GetUtcNow())
+        {
+            return queued.ToGrant(Asset);
+        }
         return await Enqueue(new PendingOperation { Kind = PendingKind.Status, RequestId = requestId }).Grant.Task.WaitAsync(cancellationToken);
     }
 
