@@ -98,7 +98,7 @@ public sealed class SimulatedPerpVenue : IPerpVenue
             var signed = order.Sell ? (BigInteger)order.Quantity : -(BigInteger)order.Quantity;
             var to = from + (double)signed;
             // The average of the book's displacement 1.5·Y·σ·√(x/V) (signed) over the flow the order moves it through.
-            var below = depth <= 0 ? (order.Sell ? 0.99 : -0.99) : (Shape(to) - Shape(from)) / (to - from) * market.ImpactCoefficient * market.DailyVolatility / Math.Sqrt(depth);
+            var below = depth <= 0 ? (order.Sell ? 0.99 : -0.99) : MeanShape(from, to) * market.ImpactCoefficient * market.DailyVolatility / Math.Sqrt(depth);
             below = Math.Clamp(below, -0.99, 0.99);
             var fill = new PerpFill(order.OrderId, order.Underlying, order.Quantity, order.Sell, decimal.Round(market.MidPrice * (decimal)(1 - below), 8), market.MidPrice, now);
             book.Pending += signed;
@@ -107,8 +107,22 @@ public sealed class SimulatedPerpVenue : IPerpVenue
         }
     }
 
-    /// <summary>The antiderivative of the displacement's shape 1.5·sign(x)·√|x|: |x|^1.5.</summary>
-    private static double Shape(double x) => Math.Pow(Math.Abs(x), 1.5);
+    /// <summary>
+    /// The mean of the displacement's shape 1.5·sign(x)·√|x| over [from, to] (in flow units): the difference quotient of
+    /// its antiderivative |x|^1.5. On one side of zero it is sign·(a² + ab + b²) ÷ (a + b) with a = √|to|, b = √|from|,
+    /// which stays exact for an order far smaller than the flow held (where the quotient would round to 0 ÷ 0).
+    /// </summary>
+    private static double MeanShape(double from, double to)
+    {
+        if (from * to >= 0)
+        {
+            var (a, b) = (Math.Sqrt(Math.Abs(to)), Math.Sqrt(Math.Abs(from)));
+            var sign = (to + from) >= 0 ? 1.0 : -1.0;
+            return a + b == 0 ? 0.0 : sign * ((a * a) + (a * b) + (b * b)) / (a + b);
+        }
+
+        return (Math.Pow(Math.Abs(to), 1.5) - Math.Pow(Math.Abs(from), 1.5)) / (to - from);
+    }
 
     private double DayDepth(MarketConditions spot) => Math.Min((double)(spot.DailyDepth ?? spot.Depth) * _options.DepthMultiple, (double)UInt128.MaxValue / 2);
 

@@ -10,12 +10,14 @@ using Orleans.Concurrency;
 namespace Mesh.Grains.Rebalancing;
 
 /// <summary>
-/// One asset market's coordinator (key: the asset). Reentrant, but every change goes through one allocation round at a
+/// One market's coordinator (key: the asset, or <c>ASSET-PERP</c> for its perp market, <see cref="CoordinatorMarkets"/>).
+/// Reentrant, but every change goes through one allocation round at a
 /// time: calls that arrive within <see cref="RebalancingOptions.BatchWindow"/> (or while a round is writing) are applied
 /// together — completions and releases first, then expiries, then the new and queued requests decided by
 /// <see cref="GrantAllocator"/> — the book is checked (<see cref="CoordinatorBook.CheckConservation"/>), the state is
 /// written once, and only then is any call answered. Reads go through a round too, so an answer never shows a grant
-/// that is not durable. The market's claim on the global budget is raised before a round grants and lowered after it
+/// that is not durable; the one exception is the status of a request still queued when requests are decided only by
+/// allocation rounds (<see cref="RebalancingOptions.AllocateOnRequest"/> off), read from the book at once. The market's claim on the global budget is raised before a round grants and lowered after it
 /// writes; a new activation re-syncs the claim to the persisted total. A grain timer sweeps while anything is open and
 /// a reminder wakes the grain after a failover.
 /// </summary>

@@ -28,7 +28,7 @@ public sealed partial class RebalancingOptions
     /// <value>The default has no cap, no dust and no flow budget.</value>
     public RebalanceMarketOptions Defaults { get; init; } = new();
 
-    /// <summary>Gets the settings per market (key: the asset symbol, or <c>ASSET-PERP</c> for the perp market short hedges go under), each field falling back to <see cref="Defaults"/>; a perp market without an entry takes its underlying's.</summary>
+    /// <summary>Gets the settings per market (key: the asset symbol, or <c>ASSET-PERP</c> for the perp market short hedges go under), each field falling back to <see cref="Defaults"/>; a perp market without an entry takes its underlying's (a hole, dust and flow budget of the same size, counted apart).</summary>
     /// <value>The default is empty.</value>
     public Dictionary<string, RebalanceMarketOptions> Markets { get; init; } = new(StringComparer.Ordinal);
 

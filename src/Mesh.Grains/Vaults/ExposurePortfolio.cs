@@ -7,12 +7,17 @@ namespace Mesh.Grains.Vaults;
 /// <summary>A vault's live exposures as a Mesh.Risk portfolio, and what they are worth and owe now.</summary>
 internal sealed class ExposurePortfolio
 {
-    private ExposurePortfolio(RiskPortfolio? portfolio, double markToMarket, double hedgeValue, IReadOnlyList<UnderlyingGreeks> greeks, RiskPortfolio? withHoldings = null, RiskPortfolio? holdings = null, double heldUnits = 0.0)
+    /// <summary>The portfolios a hedged book is margined with: margin = max(0, m(reported) + m(all + holdings) − m(reported + holdings)).</summary>
+    /// <param name="Reported">The protocol's reported positions; null when it reported none.</param>
+    /// <param name="ReportedWithHoldings">Those and the risky collateral held, as delta-one positions.</param>
+    /// <param name="AllWithHoldings">Those, the holdings and the mesh's hedges.</param>
+    /// <param name="HeldKey">What the holdings were built from (a cached shortfall is stale when it changes).</param>
+    internal sealed record HedgedBook(RiskPortfolio? Reported, RiskPortfolio ReportedWithHoldings, RiskPortfolio AllWithHoldings, int HeldKey);
+
+    private ExposurePortfolio(RiskPortfolio? portfolio, double markToMarket, double hedgeValue, IReadOnlyList<UnderlyingGreeks> greeks, HedgedBook? hedged = null)
     {
         Portfolio = portfolio;
-        WithHoldings = withHoldings;
-        Holdings = holdings;
-        HeldUnits = heldUnits;
+        Hedged = hedged;
         MarkToMarket = markToMarket;
         HedgeValue = hedgeValue;
         Greeks = greeks;
@@ -22,18 +27,12 @@ internal sealed class ExposurePortfolio
     internal RiskPortfolio? Portfolio { get; }
 
     /// <summary>
-    /// Gets, for a book with the mesh's hedges, the positions together with the vault's risky collateral held as
-    /// delta-one positions (null otherwise): a hedge's margin is the risk it adds to the collateral it hedges,
-    /// <c>max(0, risk(book + holdings) − risk(holdings))</c>, not the risk of a naked short; the holdings' own risk is
-    /// in their haircut.
+    /// Gets, for a book with the mesh's hedges and risky collateral, the portfolios its margin is taken from (null
+    /// otherwise): the reported exposures are margined as they would be without the hedges, and the hedges by the risk
+    /// they add to the reported book and the collateral held together (the holdings' own risk is in their haircut), so
+    /// that a hedge of the collateral is not margined as a naked short and a small hedge changes the margin a little.
     /// </summary>
-    internal RiskPortfolio? WithHoldings { get; }
-
-    /// <summary>Gets the holdings alone (with <see cref="WithHoldings"/>).</summary>
-    internal RiskPortfolio? Holdings { get; }
-
-    /// <summary>Gets the units of risky collateral the holdings were built with (a cached shortfall is stale when they change).</summary>
-    internal double HeldUnits { get; }
+    internal HedgedBook? Hedged { get; }
 
     /// <summary>Gets the book's value now in USD: options at Black-Scholes value (expired ones at intrinsic), perps at unrealized P&amp;L, and the hedges' realized P&amp;L.</summary>
     internal double MarkToMarket { get; }
@@ -67,6 +66,7 @@ internal sealed class ExposurePortfolio
         }
 
         var positions = new List<Position>(exposures.Count);
+        var reported = new List<Position>(exposures.Count);
         var mtm = hedgeRealized;
         var hedges = hedgeRealized;
         foreach (var e in exposures)
@@ -76,10 +76,19 @@ internal sealed class ExposurePortfolio
             var quantity = (double)e.Size * (e.Side == PositionSide.Long ? 1.0 : -1.0);
             if (e.Kind == ExposureKind.Perp)
             {
-                positions.Add(new PerpPosition(i, quantity));
+                var perp = new PerpPosition(i, quantity);
+                positions.Add(perp);
                 var pnl = quantity * (spot - (double)e.EntryPrice!.Value);
                 mtm += pnl;
-                hedges += e.Id.StartsWith(hedgePrefix, StringComparison.Ordinal) ? pnl : 0.0;
+                if (e.Id.StartsWith(hedgePrefix, StringComparison.Ordinal))
+                {
+                    hedges += pnl;
+                }
+                else
+                {
+                    reported.Add(perp);
+                }
+
                 delta[i] += quantity;
                 continue;
             }
@@ -95,7 +104,9 @@ internal sealed class ExposurePortfolio
 
             var vol = e.ImpliedVolatility is { } iv ? (double)iv : Math.Max(assets[i].Volatility, 0.01);
             var g = BlackScholes.Greeks(type, spot, strike, options.Rate, 0.0, vol, years);
-            positions.Add(new OptionPosition(i, quantity, type, strike, years, vol));
+            var option = new OptionPosition(i, quantity, type, strike, years, vol);
+            positions.Add(option);
+            reported.Add(option); // the mesh hedges with perps only
             mtm += quantity * g.Price;
             delta[i] += quantity * g.Delta;
             gamma[i] += quantity * g.Gamma;
@@ -110,21 +121,26 @@ internal sealed class ExposurePortfolio
 
         var correlation = Correlation(underlyings.Length, options.CrossAssetCorrelation);
         var portfolio = positions.Count == 0 ? null : new RiskPortfolio(assets, correlation, positions, options.Rate);
-        var hedged = held is not null && exposures.Any(e => e.Id.StartsWith(hedgePrefix, StringComparison.Ordinal));
         var holdings = new List<Position>(underlyings.Length);
-        var units = 0.0;
-        for (var i = 0; hedged && i < underlyings.Length; i++)
+        var heldKey = new HashCode();
+        for (var i = 0; held is not null && reported.Count < positions.Count && i < underlyings.Length; i++)
         {
-            if (held!.TryGetValue(underlyings[i], out var q) && q > 0.0)
+            if (held.TryGetValue(underlyings[i], out var q) && q > 0.0)
             {
                 holdings.Add(new PerpPosition(i, q));
-                units += q;
+                heldKey.Add(underlyings[i], StringComparer.Ordinal);
+                heldKey.Add(q);
             }
         }
 
-        return holdings.Count == 0
-            ? new ExposurePortfolio(portfolio, mtm, hedges, greeks)
-            : new ExposurePortfolio(portfolio, mtm, hedges, greeks, new RiskPortfolio(assets, correlation, [.. positions, .. holdings], options.Rate), new RiskPortfolio(assets, correlation, holdings, options.Rate), units);
+        if (holdings.Count == 0)
+        {
+            return new ExposurePortfolio(portfolio, mtm, hedges, greeks);
+        }
+
+        RiskPortfolio Of(List<Position> p) => new(assets, correlation, p, options.Rate);
+        var book = new HedgedBook(reported.Count == 0 ? null : Of(reported), Of([.. reported, .. holdings]), Of([.. positions, .. holdings]), heldKey.ToHashCode());
+        return new ExposurePortfolio(portfolio, mtm, hedges, greeks, book);
     }
 
     /// <summary>The distinct underlyings in ordinal order (a book usually has one or two).</summary>

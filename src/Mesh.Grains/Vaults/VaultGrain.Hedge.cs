@@ -23,7 +23,7 @@ internal sealed partial class VaultGrain
 {
     internal const string HedgeExposurePrefix = "mesh-hedge:";
 
-    /// <summary>What a hedge's coordinator request id carries (<c>vault/ASSET/hedge-N</c>), so that the coordinator tells it from a spot sale.</summary>
+    /// <summary>What a hedge's coordinator request id carries (<c>vault/ASSET/hedge-N</c>; it goes to the coordinator of ASSET's perp market).</summary>
     internal const string HedgeRequestMarker = "/hedge-";
 
     private IPerpVenue? _perps;
@@ -136,6 +136,7 @@ internal sealed partial class VaultGrain
         }
 
         s.Hedges.Applied = fill.Quantity;
+        var realizedBefore = s.Hedges.RealizedUsd;
         s.Hedges.RealizedUsd += realized;
         try
         {
@@ -153,7 +154,7 @@ internal sealed partial class VaultGrain
             }
 
             s.Hedges.Applied = UInt128.Zero;
-            s.Hedges.RealizedUsd -= realized;
+            s.Hedges.RealizedUsd = realizedBefore;
             throw;
         }
 
@@ -248,7 +249,7 @@ internal sealed partial class VaultGrain
         return all;
     }
 
-    /// <summary>The collateral a hedged book's margin is taken against (<see cref="ExposurePortfolio.WithHoldings"/>); null for a book without hedges.</summary>
+    /// <summary>The collateral a hedged book's margin is taken with (<see cref="ExposurePortfolio.Hedged"/>); null for a book without hedges.</summary>
     private static Dictionary<string, double>? HeldForMargin(VaultBalances balances, VaultState s) =>
         s.Hedges.Positions.Count == 0 ? null : balances.NetUnits();
 

@@ -27,8 +27,8 @@ internal sealed partial class VaultGrain(
     private ExposurePortfolio? _portfolio;
     private double? _expectedShortfall;
 
-    /// <summary>The collateral units a hedged book's cached shortfall was taken against.</summary>
-    private double _expectedShortfallHeld;
+    /// <summary>What the holdings a hedged book's cached shortfall was taken against were built from (null: no holdings).</summary>
+    private int? _expectedShortfallHeld;
     private readonly Dictionary<string, OracleSnapshot> _snapshots = new(StringComparer.Ordinal);
 
     /// <summary>The haircuts applied last per asset, where anti-procyclical haircuts' speed limit starts from (kept in memory: a vault activated again starts from the model's haircut, the cautious side).</summary>
@@ -65,7 +65,7 @@ internal sealed partial class VaultGrain(
         }
 
         // A hedged book's shortfall is taken with the collateral it hedges, at the revaluation.
-        (_portfolio, _expectedShortfall, _expectedShortfallHeld) = (portfolio, es, 0.0);
+        (_portfolio, _expectedShortfall, _expectedShortfallHeld) = (portfolio, es, null);
         await EnsureRegistered(cancellationToken);
         return await Revalue(now, cancellationToken);
     }
@@ -144,13 +144,13 @@ internal sealed partial class VaultGrain(
         var decimals = _decimals ??= Chain.Tokens.ToDictionary(t => t.Symbol, t => t.Decimals, StringComparer.Ordinal);
         var balances = new VaultBalances(WithSaleInFlight(s), s.Debt, decimals, s.RecallDue);
         _portfolio = ExposurePortfolio.Build(WithHedges(s.Exposures, s), markets, now, riskOptions.Value, s.Hedges.RealizedUsd, held: HeldForMargin(balances, s));
-        if (_portfolio.HeldUnits != _expectedShortfallHeld)
+        if (_portfolio.Hedged?.HeldKey != _expectedShortfallHeld)
         {
             _expectedShortfall = null; // a hedged book's shortfall is taken against the collateral it hedges: that changed
         }
 
         _expectedShortfall ??= VaultRiskModel.ExpectedShortfall(_portfolio, riskOptions.Value);
-        _expectedShortfallHeld = _portfolio.HeldUnits;
+        _expectedShortfallHeld = _portfolio.Hedged?.HeldKey;
         var health = VaultRiskModel.Evaluate(Key, balances, _portfolio, _expectedShortfall.Value, markets, riskOptions.Value, s.Need, now, _haircuts);
         if (persistNeed && health.Need?.Direction != s.Need?.Direction)
         {

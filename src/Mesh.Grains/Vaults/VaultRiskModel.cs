@@ -13,7 +13,7 @@ namespace Mesh.Grains.Vaults;
 internal static class VaultRiskModel
 {
     /// <summary>Runs the Monte Carlo expected shortfall of the exposures (the expensive part, cached by the grain).</summary>
-    /// <remarks>A hedged book's is what it adds to its holdings' (<see cref="ExposurePortfolio.WithHoldings"/>), on the same paths.</remarks>
+    /// <remarks>A hedged book's is its reported exposures' and what the hedges add to them and the holdings (<see cref="ExposurePortfolio.Hedged"/>), on the same paths.</remarks>
     internal static double ExpectedShortfall(ExposurePortfolio exposures, VaultRiskOptions options)
     {
         if (exposures.Portfolio is null)
@@ -22,17 +22,20 @@ internal static class VaultRiskModel
         }
 
         var mc = new MonteCarloVarOptions { Paths = options.ExpectedShortfallPaths, Seed = 7, Batches = 10 };
-        return exposures is { WithHoldings: { } combined, Holdings: { } holdings }
-            ? Math.Max(0.0, MonteCarloVar.Run(combined, mc).Es99 - MonteCarloVar.Run(holdings, mc).Es99)
+        return exposures.Hedged is { } h
+            ? Hedged(h, p => MonteCarloVar.Run(p, mc).Es99)
             : MonteCarloVar.Run(exposures.Portfolio, mc).Es99;
     }
 
-    /// <summary>The scenario grid's margin: the worst loss of the book, or for a hedged book what it adds to its holdings' worst loss.</summary>
+    /// <summary>The scenario grid's margin: the worst loss of the book; for a hedged book, its reported exposures' and what the hedges add.</summary>
     private static double Scenario(ExposurePortfolio exposures, VaultRiskOptions options) =>
         exposures.Portfolio is null ? 0.0
-        : exposures is { WithHoldings: { } combined, Holdings: { } holdings }
-            ? Math.Max(0.0, ScenarioMargin.Margin(combined, options.ScenarioMargin) - ScenarioMargin.Margin(holdings, options.ScenarioMargin))
-            : ScenarioMargin.Margin(exposures.Portfolio, options.ScenarioMargin);
+        : exposures.Hedged is { } h ? Hedged(h, p => ScenarioMargin.Margin(p, options.ScenarioMargin))
+        : ScenarioMargin.Margin(exposures.Portfolio, options.ScenarioMargin);
+
+    /// <summary>max(0, m(reported) + m(all + holdings) − m(reported + holdings)).</summary>
+    private static double Hedged(ExposurePortfolio.HedgedBook book, Func<RiskPortfolio, double> measure) =>
+        Math.Max(0.0, (book.Reported is { } reported ? measure(reported) : 0.0) + measure(book.AllWithHoldings) - measure(book.ReportedWithHoldings));
 
     internal static VaultHealth Evaluate(
         VaultKey vault,

@@ -95,6 +95,19 @@ public sealed class SimulatedPerpVenueTests
     }
 
     [Fact]
+    public async Task TradeAsync_OneBaseUnitAgainstALargeHeldFlow_PaysTheMarginalDisplacement()
+    {
+        var (sut, time) = Create();
+        await sut.TradeAsync(Sell("a", 3_000));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var dust = await sut.TradeAsync(new PerpOrder("b", Weth, UInt128.One, Sell: true, "vault/p1/chain-a"));
+
+        // At a flow x of (almost) 3,000 of 30,000 the book sits 1.5·Y·σ·√(x/V) = 1.5 × 0.05 × √0.1 ≈ 2.37% below the mark.
+        Assert.Equal(1.5 * 0.05 * Math.Sqrt(0.1), Below(dust), 3);
+    }
+
+    [Fact]
     public async Task TradeAsync_SameOrderAgain_ReturnsTheSameFillAndMovesNothing()
     {
         var (sut, _) = Create();

@@ -208,6 +208,21 @@ public sealed class VaultRiskModelTests
     }
 
     [Fact]
+    public void Evaluate_SmallMeshHedgeBesideAReportedBook_ChangesItsMarginALittle()
+    {
+        // The protocol's own short of 10 against 10 WETH held: margined as reported, with or without a small mesh hedge.
+        var reported = new Exposure("s", ExposureKind.Perp, "WETH", 10m, PositionSide.Short, EntryPrice: 2_000m);
+        var shortPut = new Exposure("p", ExposureKind.Option, "WETH", 4m, PositionSide.Short, OptionRight.Put, 1_800m, Now.AddDays(14), ImpliedVolatility: 0.7m);
+
+        var alone = EvaluateHedged(Weth(10), Usdc(8_000), [reported, shortPut]);
+        var tiny = EvaluateHedged(Weth(10), Usdc(8_000), [reported, shortPut, MeshHedge(0.01m, 2_000m)]);
+
+        Assert.True(alone.Margin.Scenario > 1_000, $"{alone.Margin.Scenario}");
+        Assert.InRange(tiny.Margin.Scenario, alone.Margin.Scenario - 50, alone.Margin.Scenario + 50);
+        Assert.InRange(tiny.Margin.ExpectedShortfall, alone.Margin.ExpectedShortfall - 50, alone.Margin.ExpectedShortfall + 50);
+    }
+
+    [Fact]
     public void Evaluate_HedgedPerps_NeedLessScenarioMarginThanOneSide()
     {
         var one = new Exposure("a", ExposureKind.Perp, "WETH", 4m, PositionSide.Long, EntryPrice: 2_000m);
