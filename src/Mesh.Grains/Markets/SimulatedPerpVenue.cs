@@ -108,21 +108,14 @@ public sealed class SimulatedPerpVenue : IPerpVenue
     }
 
     /// <summary>
-    /// The mean of the displacement's shape 1.5·sign(x)·√|x| over [from, to] (in flow units): the difference quotient of
-    /// its antiderivative |x|^1.5. On one side of zero it is sign·(a² + ab + b²) ÷ (a + b) with a = √|to|, b = √|from|,
-    /// which stays exact for an order far smaller than the flow held (where the quotient would round to 0 ÷ 0).
+    /// The mean of the displacement's shape 1.5·sign(x)·√|x| over [from, to] (in flow units): on one side of zero the
+    /// spot book's mean of the square root's marginal cost (<see cref="SimulatedAssetMarket.MeanMarginalCost"/>, exact for
+    /// an order far smaller than the flow held), signed; across zero the difference quotient of its antiderivative |x|^1.5.
     /// </summary>
-    private static double MeanShape(double from, double to)
-    {
-        if (from * to >= 0)
-        {
-            var (a, b) = (Math.Sqrt(Math.Abs(to)), Math.Sqrt(Math.Abs(from)));
-            var sign = (to + from) >= 0 ? 1.0 : -1.0;
-            return a + b == 0 ? 0.0 : sign * ((a * a) + (a * b) + (b * b)) / (a + b);
-        }
-
-        return (Math.Pow(Math.Abs(to), 1.5) - Math.Pow(Math.Abs(from), 1.5)) / (to - from);
-    }
+    private static double MeanShape(double from, double to) =>
+        from * to >= 0
+            ? ((to + from) >= 0 ? 1.0 : -1.0) * SimulatedAssetMarket.MeanMarginalCost(Math.Abs(from), Math.Abs(to) - Math.Abs(from))
+            : (Math.Pow(Math.Abs(to), 1.5) - Math.Pow(Math.Abs(from), 1.5)) / (to - from);
 
     private double DayDepth(MarketConditions spot) => Math.Min((double)(spot.DailyDepth ?? spot.Depth) * _options.DepthMultiple, (double)UInt128.MaxValue / 2);
 

@@ -62,7 +62,7 @@ internal static class CapacityModel
     /// <param name="bound">The impact bound.</param>
     /// <returns>Q in base units (rounded down); <see cref="UInt128.MaxValue"/> when nothing moves the price.</returns>
     public static UInt128 MemoryCapacity(UInt128 dailyDepth, UInt128 available, double dailyVolatility, double coefficient, double bound) =>
-        Largest(dailyDepth, available, dailyVolatility, coefficient, bound, Math.Pow(bound / (coefficient * dailyVolatility), 2), static (x, r) => r <= 0 ? 1.5 * Math.Sqrt(x) : (Math.Pow(x + r, 1.5) - Math.Pow(x, 1.5)) / r);
+        Largest(dailyDepth, available, dailyVolatility, coefficient, bound, Math.Pow(bound / (coefficient * dailyVolatility), 2), Markets.SimulatedAssetMarket.MeanMarginalCost);
 
     /// <summary>
     /// The largest <c>Q</c> whose impact in units of <c>Y·σ</c>, <paramref name="impact"/>(x, Q/V) (increasing in its

@@ -17,6 +17,9 @@ public sealed class StepAllocationFixture : ClusterFixture
 {
     public const ulong Usdc = 1_000_000;
 
+    /// <summary>Gets the coordinators' clock (static: the configurator is built by type).</summary>
+    public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
     protected override StorageProvider Provider => StorageProvider.Sqlite;
 
     protected override MeshClusterSpec Configure(MeshClusterSpec spec) => spec with
@@ -37,15 +40,12 @@ public sealed class StepAllocationFixture : ClusterFixture
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(RebalancingServices.ClockKey, (sp, _) => Clocks.Value);
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(RebalancingServices.ClockKey, Clock);
             var venue = new FakeMarketVenue();
             venue.Set("USDC", 1_000_000_000 * Usdc, 0.001, 1m);
             siloBuilder.Services.AddSingleton<IMarketVenue>(venue);
         }
     }
-
-    /// <summary>One clock for the fixture's silo (the configurator is built by type).</summary>
-    internal static readonly Lazy<FakeTimeProvider> Clocks = new(() => new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)));
 }
 
 /// <summary>Requests decided one allocation round at a time; a queued request's status is read from the book at once.</summary>
@@ -60,7 +60,7 @@ public sealed class StepAllocationTests(StepAllocationFixture fixture) : IClassF
     [Fact]
     public async Task Status_QueuedUntilAnAllocationRound_ThenGrantedAndExpiredPastItsQueueTime()
     {
-        var clock = StepAllocationFixture.Clocks.Value;
+        var clock = StepAllocationFixture.Clock;
         var first = await Sut.Request(Sale("step-a", 600));
         var second = await Sut.Request(Sale("step-b", 600));
         var before = await Sut.View();
