@@ -25,7 +25,7 @@ public sealed class DashboardBrowserTests(DashboardSilo silo, ITestOutputHelper 
         Assert.EndsWith("/ops/login", page.Url, StringComparison.Ordinal);
         await page.FillAsync("#key", silo.OperatorKey);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/ops/mesh", new PageWaitForURLOptions { Timeout = (float)Wait.TotalMilliseconds });
+        await LoggedInAsync(page);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "mesh_ops");
         Assert.True(cookie.HttpOnly);
         Assert.Equal("/ops", cookie.Path);
@@ -75,7 +75,7 @@ public sealed class DashboardBrowserTests(DashboardSilo silo, ITestOutputHelper 
         Assert.EndsWith("/ops/login", page.Url, StringComparison.Ordinal);
         await page.FillAsync("#key", silo.OperatorKey);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/ops/mesh", new PageWaitForURLOptions { Timeout = (float)Wait.TotalMilliseconds });
+        await LoggedInAsync(page);
         await page.GotoAsync(new Uri(silo.Process.BaseAddress, "ops/orleans/").ToString());
 
         // The dashboard's own script renders the menu and the cluster's silos from its live counters.
@@ -108,6 +108,23 @@ public sealed class DashboardBrowserTests(DashboardSilo silo, ITestOutputHelper 
             }
         };
         return errors;
+    }
+
+    /// <summary>
+    /// After the login form is sent: the page moves to the Mesh dashboard (the navigation committed; its live data is
+    /// waited for on its own), or the test fails with where the page is and what the login page said.
+    /// </summary>
+    private static async Task LoggedInAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync("**/ops/mesh", new PageWaitForURLOptions { Timeout = (float)Wait.TotalMilliseconds, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var said = page.Url.EndsWith("/ops/login", StringComparison.Ordinal) ? await page.TextContentAsync("#error") : null;
+            throw new TimeoutException($"The login did not reach /ops/mesh in {Wait}: the page is at {page.Url}; the login page says '{said}'.", e);
+        }
     }
 
     private static async Task WaitForAsync(IPage page, string condition) =>
