@@ -106,16 +106,28 @@ internal sealed partial class VaultGrain
         try
         {
             var health = await Revalue(time.GetUtcNow(), cancellationToken, persistNeed: false);
-            if (health.HealthFactor is { } hf && hf < riskOptions.Value.BandMin)
+            if (HealthWithoutHedgeGain(health) is { } hf && hf < riskOptions.Value.BandMin)
             {
                 var what = draw ? "drawing" : "withdrawing";
-                throw new MeshException(MeshErrorKind.Refused, "vault.health_below_band", $"After {what} {movement.Amount} {movement.Asset} the health factor would be {hf:F3}, below the band's {riskOptions.Value.BandMin}.", "amount");
+                var gain = health.Margin.HedgeGain > 0 ? $" (the hedges' gain of {health.Margin.HedgeGain:F2} USD at the venue does not count toward it until a hedge is closed)" : string.Empty;
+                throw new MeshException(MeshErrorKind.Refused, "vault.health_below_band", $"After {what} {movement.Amount} {movement.Asset} the health factor would be {hf:F3}, below the band's {riskOptions.Value.BandMin}{gain}.", "amount");
             }
         }
         finally
         {
             (s.Balances[movement.Asset], s.Debt[movement.Asset]) = before;
         }
+    }
+
+    /// <summary>
+    /// The health factor that what leaves the vault is held to: the mesh's hedges' gain holds a vault up against
+    /// liquidation (cross-margin), but it sits at the perp venue, not in the vault, so it is no collateral to withdraw or
+    /// borrow against until closing a hedge brings it in.
+    /// </summary>
+    private double? HealthWithoutHedgeGain(VaultHealth health)
+    {
+        var credited = health.Margin.HedgeGain * (1.0 - riskOptions.Value.HedgeGainHaircut);
+        return health.Obligations > 0.0 ? Math.Max(0.0, health.CollateralValueAfterHaircuts - credited) / health.Obligations : null;
     }
 
     private async Task Record(VaultMovement movement, OperationKind kind, bool debit, CancellationToken cancellationToken, bool remind = true)

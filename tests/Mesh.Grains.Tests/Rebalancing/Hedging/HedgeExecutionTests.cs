@@ -105,6 +105,30 @@ public sealed class HedgeExecutionTests(HedgeFixture fixture) : IClassFixture<He
     }
 
     [Fact]
+    public async Task Withdraw_HedgedVaultAfterAFall_TheHedgesGainAtTheVenueIsNoCollateralToTakeOut()
+    {
+        var sut = await VaultAsync("hedge-w", 0x407, 10 * Members.WethUnit, UInt128.Zero, hedge: true);
+        for (var round = 1; round <= 6; round++)
+        {
+            await _members.TickAsync(sut, 2_000m, 5_000_000 + round);
+        }
+
+        await _members.TickAsync(sut, 1_500m, 5_000_100);
+        await _members.TickAsync(sut, 1_400m, 5_000_101);
+        var before = await sut.Health();
+        Assert.True(before.Margin.HedgeGain > 5_000, $"hedge gain {before.Margin.HedgeGain}");
+
+        // Taking the WETH out would leave the short perp with nothing behind it but its own gain, which is at the venue:
+        // it holds the vault up against liquidation, not as collateral to withdraw.
+        var error = await Assert.ThrowsAsync<MeshException>(() => sut.Withdraw(new VaultMovement("out-all", "WETH", 10 * Members.WethUnit)));
+
+        Assert.Equal(("vault.health_below_band", "amount"), (error.Code, error.Field));
+        Assert.Contains("does not count", error.Message, StringComparison.Ordinal);
+        Assert.Null(await sut.Operation("out-all"));
+        Assert.Equal(before.Collateral.Single(c => c.Asset == "WETH").Amount, (await sut.Health()).Collateral.Single(c => c.Asset == "WETH").Amount);
+    }
+
+    [Fact]
     public async Task OnPrice_HedgeNotOptedIn_TradesNothing()
     {
         var sut = await VaultAsync("nohedge", 0x404, 10 * Members.WethUnit, UInt128.Zero, hedge: false);
