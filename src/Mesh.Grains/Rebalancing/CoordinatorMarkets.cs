@@ -9,7 +9,7 @@ namespace Mesh.Grains.Rebalancing;
 public static class CoordinatorMarkets
 {
     /// <summary>What ends the key of a perp market.</summary>
-    public const string PerpSuffix = "-PERP";
+    public const string PerpSuffix = Mesh.Chains.Configuration.TokenDefinition.ReservedPerpSuffix;
 
     /// <summary>The key of an underlying's perp market.</summary>
     /// <param name="underlying">The underlying asset.</param>

@@ -43,6 +43,7 @@ public class ChainsConfigurationValidationTests
         { "chains[0].nativeAsset.decimals", "-1", "$.chains[0].nativeAsset.decimals", "between 0 and 36" },
         { "chains[0].nativeAsset.symbol", "\"\"", "$.chains[0].nativeAsset.symbol", "must be a symbol" },
         { "chains[0].tokens[1].symbol", "\"USDC\"", "$.chains[0].tokens[1].symbol", "duplicate token symbol 'USDC' (also at $.chains[0].tokens[0])" },
+        { "chains[0].tokens[1].symbol", "\"WETH-perp\"", "$.chains[0].tokens[1].symbol", "token symbol 'WETH-perp' ends in -PERP, which the mesh keeps for its perp markets' names" },
         { "chains[0].tokens[1].address", "\"0x00000000000000000000000000000000000001A1\"", "$.chains[0].tokens[1].address", "duplicate token address (also at $.chains[0].tokens[0])" },
         { "chains[0].tokens[0]", "\"USDC\"", "$.chains[0].tokens[0]", "must be an object, got \"USDC\"" },
         { "chains[0].tokens", "null", "$.chains[0].tokens", "must be an array, got null" },

@@ -5,7 +5,7 @@ namespace Mesh.Chains.Configuration.Conversion;
 
 /// <summary>
 /// Converts a chain's <c>nativeAsset</c> and <c>tokens</c>, checking what the schema cannot: token symbols (ignoring
-/// case) and addresses are unique on the chain.
+/// case) and addresses are unique on the chain, and no symbol ends in <see cref="TokenDefinition.ReservedPerpSuffix"/>.
 /// </summary>
 internal static class TokenConverter
 {
@@ -32,6 +32,12 @@ internal static class TokenConverter
             if (!symbols.TryAdd(token.Symbol, itemPath))
             {
                 errors.Report(JsonPath.Property(itemPath, "symbol"), $"duplicate token symbol '{token.Symbol}' (also at {symbols[token.Symbol]})");
+                valid = false;
+            }
+
+            if (token.Symbol.EndsWith(TokenDefinition.ReservedPerpSuffix, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Report(JsonPath.Property(itemPath, "symbol"), $"token symbol '{token.Symbol}' ends in {TokenDefinition.ReservedPerpSuffix}, which the mesh keeps for its perp markets' names");
                 valid = false;
             }
 
