@@ -66,6 +66,37 @@ public sealed class SimulatedPerpVenue : IPerpVenue
         return spot with { Depth = (UInt128)Math.Max(0.0, day - Math.Max(flow, 0.0)), DailyDepth = (UInt128)day };
     }
 
+    /// <summary>
+    /// How far below its mark the underlying's perp book sits now, a share of the mark: its displacement
+    /// <c>1.5·Y·σ·√(x/V)</c> at the net flow x it remembers (this instant's orders included); negative when the flow is
+    /// net buying, zero for a book that took nothing. It is the basis the venue leaves out: an arbitrageur would buy the
+    /// perp and sell spot against it, carrying it into the spot price.
+    /// </summary>
+    /// <param name="underlying">The underlying asset.</param>
+    /// <returns>The discount, in [−0.99, 0.99]; null when the spot venue has no market for it.</returns>
+    public double? Discount(string underlying)
+    {
+        if (_spot.Conditions(underlying) is not { } market)
+        {
+            return null;
+        }
+
+        var depth = DayDepth(market);
+        double flow;
+        lock (_gate)
+        {
+            flow = FlowNow(underlying, _time.GetUtcNow());
+        }
+
+        if (flow == 0.0)
+        {
+            return 0.0;
+        }
+
+        var below = depth <= 0 ? Math.Sign(flow) * 0.99 : Math.Sign(flow) * 1.5 * Math.Sqrt(Math.Abs(flow) / depth) * market.ImpactCoefficient * market.DailyVolatility;
+        return Math.Clamp(below, -0.99, 0.99);
+    }
+
     /// <inheritdoc />
     public Task<PerpFill> TradeAsync(PerpOrder order, CancellationToken cancellationToken = default)
     {

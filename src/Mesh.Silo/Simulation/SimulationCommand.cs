@@ -56,15 +56,16 @@ internal static class SimulationCommand
         {
             var below = 0;
             var samples = o.Samples.Select(s => new PolicySample(s.Offset, s.Mid, s.Fundamental, Math.Max(s.InFlightUsd, s.SoldUsd), below = s.BelowOne ?? below, s.Queued)).ToList();
-            var summary = new PolicySummary(o.WorstPrice, o.FireSaleDrawdown, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, new HealthFactorDistributions(o.Before, o.Trough, o.After));
+            var summary = new PolicySummary(o.WorstPrice, o.FireSaleDrawdown, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, new HealthFactorDistributions(o.Before, o.Trough, o.After), o.WorstPerpDiscount);
             return new PolicyRun(o.Policy.Name, samples, summary, o.Vaults);
         }).ToList();
         string[] notes =
         [
             $"{settings.Vaults:N0} vaults of {settings.Protocols} protocols across {SimulationWorld.Chains.Length} chains; seed {settings.Seed}",
             $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth(settings.Vaults):N0} WETH in calm markets ({SimulationRunner.MarketDepthWethPerVault} a vault), {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life; the book holds what is revealed in one recovery time (1% of a day's depth) and a sale beyond it walks the book linearly",
+            $"the adaptive coordinators keep the expected price impact of what is in flight under {settings.ImpactBound * 100:0.##}% (--impact-bound), spot and perp alike",
             $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95; the liquidator's bonus {SimulationRunner.LiquidationBonus * 100:0}%); the oracle follows the traded price",
-            "the adaptive policies' vaults also keep their delta in band with short perps under the perp market's coordinator (a book three times the spot depth that remembers its flow, with a 10-minute half-life, and moves no spot price); the hedges' impact counts in the slippage, their gains as collateral after a 10% haircut; 'adaptive, sales only' does not hedge",
+            "the adaptive policies' vaults also keep their delta in band with short perps under the perp market's coordinator (a book three times the spot depth that remembers its flow, with a 10-minute half-life, and moves no spot price: the basis arbitrage that would carry its discount into spot is left out, and the worst perp discount row shows how large that error can be); the hedges' impact counts in the slippage, their gains as collateral after a 10% haircut; 'adaptive, sales only' does not hedge",
             "fire-sale drawdown: the largest shortfall of the traded price below the scenario's price at the same step",
             $"ran in {wallTime.TotalSeconds:F1} s",
         ];
@@ -82,6 +83,8 @@ internal static class SimulationCommand
         output.WriteLine("                    (default: price -35% over 30 minutes while depth contracts 70%, then a tail)");
         output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive',");
         output.WriteLine("                    or 'adaptive, sales only' (the adaptive coordinator without hedges; not run by default)");
+        output.WriteLine("  --impact-bound F  the adaptive coordinators' bound on the expected price impact of what is in flight,");
+        output.WriteLine("                    a fraction in (0, 0.5] (default 0.02, as Mesh:Rebalancing:ImpactBound)");
         output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv, vaults.csv and report.html go (default simulation/)");
         output.WriteLine("  --quiet           no progress lines");
     }

@@ -8,12 +8,19 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Output">The folder the CSV and HTML reports go to.</param>
 /// <param name="Policies">The policies to compare (names); the four of <see cref="SimulationPolicy.Default"/> by default.</param>
 /// <param name="Quiet">No progress lines (for tests).</param>
-internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet)
+/// <param name="ImpactBound">The adaptive coordinators' bound on the expected price impact of what is in flight, a fraction (<c>Mesh:Rebalancing:ImpactBound</c>), spot and perp alike.</param>
+internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound)
 {
+    /// <summary>The impact bound a run uses unless <c>--impact-bound</c> says otherwise (the silo's own default).</summary>
+    public const double DefaultImpactBound = 0.02;
+
+    /// <summary>The largest <c>--impact-bound</c> taken: beyond half the price, the square-root law is far outside what it was measured on.</summary>
+    public const double MaxImpactBound = 0.5;
+
     /// <summary>The defaults: 5 protocols, 2,000 vaults, seed 1, the built-in crash, the four default policies, reports in <c>simulation/</c>.</summary>
     public static SimulationSettings Default { get; } = new(5, 2_000, 1, null, "simulation", [.. SimulationPolicy.Default.Select(p => p.Name)], Quiet: false);
 
-    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--quiet]</c>.</summary>
+    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--quiet]</c>.</summary>
     /// <param name="args">The arguments after <c>simulate</c>.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one; the message names it.</exception>
@@ -42,6 +49,9 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                     var path = Value(i++);
                     settings = File.Exists(path) ? settings with { ScenarioPath = path } : throw new ArgumentException($"--scenario: the file '{path}' does not exist.");
                     continue;
+                case "--impact-bound":
+                    settings = settings with { ImpactBound = Fraction(name, Value(i++), MaxImpactBound) };
+                    continue;
                 case "--out":
                     settings = settings with { Output = Value(i++) };
                     continue;
@@ -52,7 +62,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                         : throw new ArgumentException($"--policy: '{policy}' is not a policy; choose from {string.Join(", ", SimulationPolicy.All.Select(p => $"'{p.Name}'"))}."));
                     continue;
                 default:
-                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --quiet).");
+                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --quiet).");
             }
 
             string Value(int at) => at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{args[at]} needs a value.");
@@ -65,6 +75,11 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
 
         return policies.Count == 0 ? settings : settings with { Policies = policies };
     }
+
+    private static double Fraction(string name, string value, double max) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && double.IsFinite(f) && f > 0 && f <= max
+            ? f
+            : throw new ArgumentException($"{name}: '{value}' is not a fraction above 0 and at most {max.ToString(System.Globalization.CultureInfo.InvariantCulture)} (0.02 is 2%).");
 
     private static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

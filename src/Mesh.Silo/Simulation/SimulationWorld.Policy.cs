@@ -9,7 +9,7 @@ namespace Mesh.Silo.Simulation;
 /// markets (at most a tenth of a calm day's depth in flight, 4,000 WETH for 2,000 vaults; $25,000 a vault globally,
 /// $50 million for 2,000; dust 0.5 WETH); the
 /// adaptive policy also sizes capacity from live depth and volatility on a book that refills at a finite rate
-/// (expected impact of what is in flight at most 2%, the depth recent sales consumed counted; see
+/// (expected impact of what is in flight at most the run's bound, 2% unless <c>--impact-bound</c> says otherwise, the depth recent sales consumed counted; see
 /// <c>CapacityModel.BookCapacity</c>), without the cost of delay, serves the most urgent first and gives each
 /// protocol a fair share; the perp market's coordinator (the short hedges of the vaults that hedge) has the same
 /// rules on a book three times as deep. Requests are decided once per step, after
@@ -19,12 +19,12 @@ internal sealed partial class SimulationWorld
 {
     private static readonly UInt128 Weth = 1_000_000_000_000_000_000UL;
 
-    static partial void Configure(IServiceCollection services, SimulationPolicy policy, int vaults) =>
+    static partial void Configure(IServiceCollection services, SimulationPolicy policy, int vaults, double impactBound) =>
         services.Configure<RebalancingOptions>(o =>
         {
             o.Policy = policy.Coordinator;
             o.GlobalCap = policy.Coordinator == RebalancePolicy.Unbounded ? null : (UInt128)(25_000L * vaults) * 1_000_000;
-            o.ImpactBound = 0.02;
+            o.ImpactBound = impactBound;
             // The adaptive coordinator sizes with the venue's law: a book that refills at the recovery half-life.
             o.SpeedDependentImpact = true;
             // Without the cost of delay. It weighs the seller's own cost only: selling into the hole is cheaper than

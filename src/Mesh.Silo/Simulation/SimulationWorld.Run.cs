@@ -16,6 +16,8 @@ internal sealed partial class SimulationWorld
 
     private ISimulatedMarketVenue Market => Services.GetRequiredService<ISimulatedMarketVenue>();
 
+    private SimulatedPerpVenue Perps => (SimulatedPerpVenue)Services.GetRequiredService<IPerpVenue>();
+
     /// <summary>Runs the path from the clock's now; every step sets the market, observes its price and waits for every vault to act on it.</summary>
     public async Task<WorldOutcome> RunAsync(IReadOnlyList<ScenarioStep> path, IReadOnlyList<VaultSeed> seeds, Action<int, int>? progress, CancellationToken cancellationToken)
     {
@@ -45,9 +47,11 @@ internal sealed partial class SimulationWorld
             var state = Market.State(Asset);
             // Every vault has acted on the step's price: the coordinator decides the step's requests together.
             var view = await Grains.GetGrain<IRebalanceCoordinatorGrain>(Asset).Allocate(cancellationToken);
+            double? perpDiscount = null;
             if (Policy.Hedge)
             {
                 await Grains.GetGrain<IRebalanceCoordinatorGrain>(CoordinatorMarkets.Perp(Asset)).Allocate(cancellationToken);
+                perpDiscount = Perps.Discount(Asset);
             }
 
             var soldUsd = Usd(state.CumulativeProceeds - lastProceeds);
@@ -72,7 +76,7 @@ internal sealed partial class SimulationWorld
             }
 
             var inFlight = view.InFlight == UInt128.MaxValue ? 0m : (decimal)view.InFlight / (decimal)Weth * state.MidPrice;
-            samples.Add(new WorldSample(point.Offset, point.Price, state.MidPrice, soldUsd, inFlight, view.Queued, below));
+            samples.Add(new WorldSample(point.Offset, point.Price, state.MidPrice, soldUsd, inFlight, view.Queued, below, perpDiscount));
             progress?.Invoke(i + 1, path.Count);
         }
 
@@ -91,6 +95,7 @@ internal sealed partial class SimulationWorld
             liquidated,
             badDebt,
             samples.Max(s => Math.Max(s.SoldUsd, s.InFlightUsd)),
+            Policy.Hedge ? decimal.Round((decimal)samples.Max(s => s.PerpDiscount ?? 0.0), 6) : null,
             unhealthy,
             before,
             trough,

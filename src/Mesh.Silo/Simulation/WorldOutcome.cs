@@ -9,6 +9,7 @@ namespace Mesh.Silo.Simulation;
 /// <param name="VaultsLiquidated">Vaults that sold below a health factor of 1.</param>
 /// <param name="BadDebtUsd">Debt and exposure liabilities that collateral at market no longer covers at the end, USD.</param>
 /// <param name="PeakInFlightUsd">The largest value in flight in one step, USD.</param>
+/// <param name="WorstPerpDiscount">The largest discount of the perp book below spot at a step's end, a fraction rounded to 6 places; null when the policy does not hedge.</param>
 /// <param name="TimeUnhealthy">From the first health factor below 1 until every one is back above 1 for good; null if some never are; zero if none fell below.</param>
 /// <param name="Before">Health factors at the start.</param>
 /// <param name="Trough">Health factors at the sample with the lowest price.</param>
@@ -25,6 +26,7 @@ internal sealed record WorldOutcome(
     int VaultsLiquidated,
     decimal BadDebtUsd,
     decimal PeakInFlightUsd,
+    decimal? WorstPerpDiscount,
     TimeSpan? TimeUnhealthy,
     IReadOnlyList<double> Before,
     IReadOnlyList<double> Trough,

@@ -8,4 +8,5 @@ namespace Mesh.Silo.Simulation;
 /// <param name="InFlightUsd">What the coordinator had granted and not yet seen completed at the step's end, USD.</param>
 /// <param name="Queued">Requests waiting for room at the step's end.</param>
 /// <param name="BelowOne">Vaults with a health factor below 1 (sampled once a minute; null between samples).</param>
-internal sealed record WorldSample(TimeSpan Offset, decimal Fundamental, decimal Mid, decimal SoldUsd, decimal InFlightUsd, int Queued, int? BelowOne);
+/// <param name="PerpDiscount">How far below spot the perp book sat at the step's end, a share of spot (<see cref="Mesh.Grains.Markets.SimulatedPerpVenue.Discount"/>); null when the policy does not hedge.</param>
+internal sealed record WorldSample(TimeSpan Offset, decimal Fundamental, decimal Mid, decimal SoldUsd, decimal InFlightUsd, int Queued, int? BelowOne, double? PerpDiscount);

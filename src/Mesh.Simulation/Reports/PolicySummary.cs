@@ -13,6 +13,11 @@ namespace Mesh.Simulation.Reports;
 /// <param name="PeakValueInFlightUsd">The largest notional in flight at once, whole USD.</param>
 /// <param name="TimeUntilAllHealthy">From the start until every health factor was back above 1 for good; null if that never happened.</param>
 /// <param name="HealthFactors">The health-factor distributions before, at the trough and after.</param>
+/// <param name="WorstPerpDiscount">
+/// The largest discount of the perp book's price below spot at a step's end, a fraction; null for a policy that does
+/// not hedge. The simulated perp venue leaves out the basis arbitrage that would carry this discount into the spot
+/// price, so the larger it is, the more the run flatters the hedges.
+/// </param>
 public sealed record PolicySummary(
     decimal WorstPrice,
     decimal FireSaleDrawdown,
@@ -21,4 +26,5 @@ public sealed record PolicySummary(
     decimal BadDebtUsd,
     decimal PeakValueInFlightUsd,
     TimeSpan? TimeUntilAllHealthy,
-    HealthFactorDistributions HealthFactors);
+    HealthFactorDistributions HealthFactors,
+    decimal? WorstPerpDiscount = null);

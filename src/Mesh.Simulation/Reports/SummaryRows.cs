@@ -16,5 +16,6 @@ internal static class SummaryRows
         ("median HF at trough", s => ReportFormat.HealthFactor(ReportFormat.Median(s.HealthFactors.AtTrough))),
         ("median HF after", s => ReportFormat.HealthFactor(ReportFormat.Median(s.HealthFactors.After))),
         ("vaults HF < 1 at trough", s => ReportFormat.Count(ReportFormat.BelowOne(s.HealthFactors.AtTrough))),
+        ("worst perp discount", s => s.WorstPerpDiscount is { } d ? ReportFormat.Percent(d) : "no hedges"),
     ];
 }

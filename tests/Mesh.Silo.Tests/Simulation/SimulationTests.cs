@@ -89,6 +89,28 @@ public sealed class SimulationTests
         Assert.True(salesOnly.BadDebtUsd > adaptive.BadDebtUsd * 3 / 2, $"bad debt: sales only ${salesOnly.BadDebtUsd}, adaptive ${adaptive.BadDebtUsd}");
         Assert.All(unbounded.Vaults.Concat(capped.Vaults).Concat(salesOnly.Vaults), v => Assert.Equal(0m, v.HedgeShort));
         Assert.True(adaptive.VaultsLiquidated < capped.VaultsLiquidated && adaptive.VaultsLiquidated < unbounded.VaultsLiquidated, $"liquidated: adaptive {adaptive.VaultsLiquidated}, static caps {capped.VaultsLiquidated}, unbounded {unbounded.VaultsLiquidated}");
+        // The perp book's discount to spot, the basis the venue does not carry into spot, is reported for the policies
+        // that hedge: under a 2% bound on the mean impact its displacement (1.5 times the mean) stays near 3%.
+        Assert.All(outcomes.Values.Where(o => o.Policy.Hedge), o => Assert.InRange(o.WorstPerpDiscount ?? -1m, 0.001m, 0.035m));
+        Assert.All(outcomes.Values.Where(o => !o.Policy.Hedge), o => Assert.Null(o.WorstPerpDiscount));
+    }
+
+    [Fact]
+    public async Task RunAsync_LooserImpactBound_LetsMoreHedgesInAndReportsTheDeeperPerpDiscount()
+    {
+        var settings = new SimulationSettings(Protocols: 2, Vaults: 40, Seed: 7, ScenarioPath: null, Output: "unused", Policies: ["adaptive"], Quiet: true);
+        using var timeout = new CancellationTokenSource(Limit);
+
+        var tight = (await SimulationRunner.RunAsync(settings, ShortCrash(), TextWriter.Null, timeout.Token)).Single();
+        var loose = (await SimulationRunner.RunAsync(settings with { ImpactBound = 0.08 }, ShortCrash(), TextWriter.Null, timeout.Token)).Single();
+
+        // The bound is the coordinators' (spot and perp): a looser one grants more hedging sooner, and the perp book,
+        // which moves no spot price, sits further below spot for it; the report shows how far.
+        var (hedgedTight, hedgedLoose) = (tight.Vaults.Sum(v => v.HedgeShort), loose.Vaults.Sum(v => v.HedgeShort));
+        Assert.True(hedgedLoose > hedgedTight, $"hedged: {hedgedLoose} WETH under 8%, {hedgedTight} under 2%");
+        Assert.True(loose.WorstPerpDiscount > tight.WorstPerpDiscount, $"worst perp discount: {loose.WorstPerpDiscount:P2} under 8%, {tight.WorstPerpDiscount:P2} under 2%");
+        var report = SimulationCommand.ToReport(settings with { ImpactBound = 0.08 }, ShortCrash(), [loose], TimeSpan.Zero);
+        Assert.Contains(report.Notes, n => n.Contains("under 8% (--impact-bound)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,6 +161,10 @@ public sealed class SimulationTests
     [InlineData("--policy", "yolo", "--policy")]
     [InlineData("--scenario", "/nonexistent.csv", "--scenario")]
     [InlineData("--frobnicate", "1", "--frobnicate")]
+    [InlineData("--impact-bound", "0", "--impact-bound")]
+    [InlineData("--impact-bound", "0.6", "--impact-bound")]
+    [InlineData("--impact-bound", "NaN", "--impact-bound")]
+    [InlineData("--impact-bound", "2%", "--impact-bound")]
     public async Task RunAsync_BadArgument_ExitsTwoNamingIt(string option, string value, string named)
     {
         var error = new StringWriter();

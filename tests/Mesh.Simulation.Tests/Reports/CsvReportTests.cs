@@ -12,8 +12,8 @@ public sealed class CsvReportTests
 
         Assert.Equal(
             CsvReport.SummaryHeader + "\n" +
-            "unbounded,1812.4,0.1234,1234567.89,42,98765.4,25000000,,1.5,0.875,Infinity,3\n" +
-            "adaptive,1950,0.025,210000,3,0,4500000,1290,1.5,1.05,1.5,1\n",
+            "unbounded,1812.4,0.1234,1234567.89,42,98765.4,25000000,,1.5,0.875,Infinity,3,\n" +
+            "adaptive,1950,0.025,210000,3,0,4500000,1290,1.5,1.05,1.5,1,0.018734\n",
             sut);
     }
 

@@ -28,7 +28,7 @@ internal static class SampleReport
                     new(TimeSpan.FromSeconds(15), 2_985m, 2_990m, 400_000m, 1, 30),
                     new(TimeSpan.FromSeconds(30), 1_950m, 2_000m, 4_500_000m, 1, 5),
                 ],
-                new PolicySummary(1_950m, 0.025m, 210_000m, 3, 0m, 4_500_000m, TimeSpan.FromSeconds(1_290), new([1.5, 2.0, 1.2], [1.05, 0.98, 1.2], [1.4, 1.6]))),
+                new PolicySummary(1_950m, 0.025m, 210_000m, 3, 0m, 4_500_000m, TimeSpan.FromSeconds(1_290), new([1.5, 2.0, 1.2], [1.05, 0.98, 1.2], [1.4, 1.6]), WorstPerpDiscount: 0.018734m)),
         ],
         ["40 vaults on 3 chains", "WETH depth 10,000 a day, sigma 5%"]);
 }

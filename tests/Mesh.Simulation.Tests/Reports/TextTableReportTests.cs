@@ -23,7 +23,8 @@ public sealed class TextTableReportTests
         "median HF before                 1.500      1.500\n" +
         "median HF at trough              0.875      1.050\n" +
         "median HF after                    inf      1.500\n" +
-        "vaults HF < 1 at trough              3          1\n";
+        "vaults HF < 1 at trough              3          1\n" +
+        "worst perp discount          no hedges      1.87%\n";
 
     [Fact]
     public void Render_TwoPolicies_TheTableAsAPersonReadsIt()
