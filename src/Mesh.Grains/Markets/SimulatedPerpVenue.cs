@@ -13,9 +13,10 @@ namespace Mesh.Grains.Markets;
 /// follow each other pay for the ones before (a buy into a book that sells depressed pays less). Orders at one instant
 /// are each priced against the book as it stood before that instant, and their flow (summed exactly, in base units)
 /// weighs on later instants: the fills do not depend on the order the calls of one instant arrive in, so that a
-/// simulation repeats to the last digit (the coordinator bounds what one instant can take). What it leaves out,
-/// and says so: the basis arbitrage that carries a perp's impact into the spot price (a hedge here moves no spot
-/// price), funding payments and margin calls. A short hedge goes under the coordinator of the perp's own market
+/// simulation repeats to the last digit (the coordinator bounds what one instant can take). The basis arbitrage that
+/// carries a perp's impact into the spot price is off unless <see cref="SimulatedPerpOptions.BasisArbitrageBand"/> is
+/// set (then <see cref="ArbitrageAsync"/> runs it: off, a hedge moves no spot price); funding payments and margin calls
+/// are left out. A short hedge goes under the coordinator of the perp's own market
 /// (<c>ASSET-PERP</c>), which sizes its room from this book's <see cref="Conditions"/>, and claims the one global
 /// budget as a spot sale does.
 /// </summary>
@@ -27,6 +28,10 @@ public sealed class SimulatedPerpVenue : IPerpVenue
     private readonly ConcurrentDictionary<string, PerpFill> _fills = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PerpBook> _books = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private int _arbitraging;
+    private readonly List<MarketOrder> _unfilled = [];
+    private readonly List<MarketFill> _arbitraged = [];
+    private int _arbitrageOrders;
 
     /// <summary>Creates the venue.</summary>
     /// <param name="spot">The spot venue whose mid, depth and volatility the perps follow.</param>
@@ -41,8 +46,115 @@ public sealed class SimulatedPerpVenue : IPerpVenue
         (_spot, _options, _time) = (spot, options, time);
     }
 
+    /// <summary>The account the basis arbitrageur's spot orders are sold for, and the start of their order ids.</summary>
+    public const string ArbitrageAccount = "basis-arbitrage";
+
     /// <summary>Gets how many distinct orders have filled.</summary>
     public int Fills => _fills.Count;
+
+    /// <summary>Gets the spot fills of the basis arbitrageur's orders so far, oldest first.</summary>
+    public IReadOnlyList<MarketFill> ArbitrageFills
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _arbitraged];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The basis arbitrage, when <see cref="SimulatedPerpOptions.BasisArbitrageBand"/> is set: an arbitrageur buys
+    /// the underlying's perp wherever its book sits more than the band below spot, and sells as much spot, so that the
+    /// perp is back at the band and its displacement is carried into the spot market (whose price the oracle follows).
+    /// The buy happens at this instant (it weighs on later instants, not on this one's orders); the spot sale is an
+    /// order like a vault's, and with batch clearing it fills with the step's batch. Call it once per step, after the
+    /// step's trades; it also collects the fills of earlier arbitrage orders.
+    /// </summary>
+    /// <param name="underlying">The underlying asset.</param>
+    /// <param name="cancellationToken">Cancels the spot order.</param>
+    /// <returns>What was bought back and sold spot now, base units (zero with the arbitrage off, or inside the band).</returns>
+    public async Task<UInt128> ArbitrageAsync(string underlying, CancellationToken cancellationToken = default)
+    {
+        if (_options.BasisArbitrageBand is not { } band)
+        {
+            return UInt128.Zero;
+        }
+
+        if (Interlocked.Exchange(ref _arbitraging, 1) == 1)
+        {
+            throw new InvalidOperationException("The basis arbitrage is already running: it runs once per step, from one caller.");
+        }
+
+        try
+        {
+            return await ArbitrageOnceAsync(underlying, band, cancellationToken);
+        }
+        finally
+        {
+            Volatile.Write(ref _arbitraging, 0);
+        }
+    }
+
+    private async Task<UInt128> ArbitrageOnceAsync(string underlying, double band, CancellationToken cancellationToken)
+    {
+        foreach (var waiting in _unfilled.ToList())
+        {
+            if (await _spot.SellAsync(waiting, cancellationToken) is { } fill)
+            {
+                Collect(fill);
+                _unfilled.Remove(waiting);
+            }
+        }
+
+        if (_spot.Conditions(underlying) is not { } market)
+        {
+            return UInt128.Zero;
+        }
+
+        var scale = 1.5 * market.ImpactCoefficient * market.DailyVolatility;
+        var depth = DayDepth(market);
+        UInt128 bought;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var book = Book(underlying, now);
+            var flow = book.Now(now, _options.ImpactHalfLife);
+            // The flow at which the book's displacement 1.5·Y·σ·√(x/V) is the band.
+            var kept = scale > 0 && double.IsFinite(scale) ? depth * Math.Pow(band / scale, 2) : double.PositiveInfinity;
+            var excess = flow - kept;
+            // A double holds the flow to about 1e-16 of it: an excess below a billionth of the flow is rounding, not
+            // basis (without this the second call of a step would buy back a few hundred thousand base units of noise).
+            bought = excess >= Math.Max(1, flow * 1e-9) && double.IsFinite(excess) ? (UInt128)Math.Floor(Math.Min(excess, (double)SimulatedMarketVenue.MaxQuantity)) : UInt128.Zero;
+            if (bought == UInt128.Zero)
+            {
+                return UInt128.Zero;
+            }
+
+            book.Pending -= (BigInteger)bought;
+        }
+
+        var order = new MarketOrder($"{ArbitrageAccount}/{underlying}/{++_arbitrageOrders}", underlying, bought, ArbitrageAccount);
+        if (await _spot.SellAsync(order, cancellationToken) is { } filled)
+        {
+            Collect(filled);
+        }
+        else
+        {
+            _unfilled.Add(order);
+        }
+
+        return bought;
+    }
+
+    private void Collect(MarketFill fill)
+    {
+        lock (_gate)
+        {
+            _arbitraged.Add(fill);
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>
@@ -213,10 +325,23 @@ public sealed class SimulatedPerpOptions
     /// <value>The default is 10 minutes, as the spot book's transient impact.</value>
     public TimeSpan ImpactHalfLife { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Gets or sets the basis arbitrage's band: how far below spot (a share of it) the perp may sit before an
+    /// arbitrageur buys it and sells spot against it (<see cref="SimulatedPerpVenue.ArbitrageAsync"/>), its fees and
+    /// funding; null leaves the arbitrage out, so that a hedge moves no spot price.
+    /// </summary>
+    /// <value>The default is null.</value>
+    public double? BasisArbitrageBand { get; set; }
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
     {
+        if (BasisArbitrageBand is { } band && !(double.IsFinite(band) && band >= 0 && band < 0.5))
+        {
+            throw new ArgumentException($"{nameof(BasisArbitrageBand)} must be at least 0 and below 0.5, not {band}.", nameof(BasisArbitrageBand));
+        }
+
         if (!double.IsFinite(DepthMultiple) || DepthMultiple <= 0)
         {
             throw new ArgumentException($"{nameof(DepthMultiple)} must be finite and above zero, not {DepthMultiple}.", nameof(DepthMultiple));

@@ -9,4 +9,5 @@ namespace Mesh.Grains.Rebalancing;
 /// <param name="Flow">The flow budget (capacity, refill per second); null for none.</param>
 /// <param name="ImpactCoefficient">The fallback impact coefficient.</param>
 /// <param name="CostOfDelay">Whether the adaptive capacity weighs the cost of waiting.</param>
-internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient, bool CostOfDelay);
+/// <param name="SharesSpotRoom">Whether a perp market's adaptive room is also bounded by its underlying's spot room.</param>
+internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient, bool CostOfDelay, bool SharesSpotRoom = true);

@@ -22,4 +22,7 @@ internal sealed partial class RebalanceCoordinatorGrain
 
     [LoggerMessage(EventId = 2405, Level = LogLevel.Warning, Message = "Rebalance coordinator {Asset}: the sweep reminder could not be set (busy: {Busy}); the timer sweeps meanwhile")]
     private static partial void LogReminderFailed(ILogger logger, string asset, bool busy, Exception exception);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Rebalance coordinator {Asset}: the spot coordinator of {Underlying} did not answer; the perp market, which shares its room, grants nothing this round")]
+    private static partial void LogSpotUnavailable(ILogger logger, string asset, string underlying, Exception exception);
 }

@@ -61,6 +61,51 @@ internal sealed partial class RebalanceCoordinatorGrain
         _prices.RemoveAll(p => p.At < keepFrom);
     }
 
+    /// <summary>The market's capacity before the global budget (<see cref="MarketCapacity"/>), and for a perp market that shares its underlying's spot room, no more than that room.</summary>
+    private async Task<(UInt128 Capacity, string Basis)> CapacityAsync(MarketReading reading)
+    {
+        var (capacity, basis) = MarketCapacity(reading);
+        if (!IsPerp || Rules.Policy != RebalancePolicy.Adaptive || !Rules.SharesSpotRoom || basis == "unbounded")
+        {
+            return (capacity, basis);
+        }
+
+        var spot = await SpotRoomAsync();
+        return spot < capacity ? (spot, "adaptive.spot") : (capacity, basis);
+    }
+
+    /// <summary>
+    /// The room the underlying's spot book has for a perp market's hedges: what the spot capacity under the impact
+    /// bound (sized as the spot market sizes it, from the spot book's depth left after recent sales, the
+    /// arbitrageurs' included) exceeds the spot market's own grants in flight by. Without a spot market there is
+    /// nothing to share (no bound); a spot coordinator that does not answer leaves no room.
+    /// </summary>
+    private async Task<UInt128> SpotRoomAsync()
+    {
+        var spot = MarketReading.From(null, _venue is not null, _venue?.Conditions(Underlying), Rules.ImpactCoefficient);
+        if (spot is not { Basis: "adaptive", Depth: { } depth, DailyVolatility: { } sigma })
+        {
+            return UInt128.MaxValue;
+        }
+
+        var daily = spot.DailyDepth ?? depth;
+        var q = Options.SpeedDependentImpact
+            ? CapacityModel.BookCapacity(daily, depth, sigma, spot.ImpactCoefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
+            : CapacityModel.Capacity(depth, sigma, spot.ImpactCoefficient, Options.ImpactBound);
+        UInt128 held;
+        try
+        {
+            held = (await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(Underlying).View()).InFlight;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSpotUnavailable(logger, Asset, Underlying, exception);
+            return UInt128.Zero;
+        }
+
+        return q > held ? q - held : UInt128.Zero;
+    }
+
     /// <summary>The market's capacity before the global budget: the static cap, and under the adaptive policy the impact bound.</summary>
     private (UInt128 Capacity, string Basis) MarketCapacity(MarketReading reading)
     {
@@ -104,7 +149,7 @@ internal sealed partial class RebalanceCoordinatorGrain
     private async Task<bool> AllocateAsync(MarketReading reading, DateTimeOffset now)
     {
         var book = Book.State;
-        var (capacity, _) = MarketCapacity(reading);
+        var (capacity, _) = await CapacityAsync(reading);
         var room = capacity > book.InFlight ? capacity - book.InFlight : UInt128.Zero;
         var reason = "room.none";
         if (book.Flow is { } flow && flow.Available(now) < room)
@@ -212,7 +257,7 @@ internal sealed partial class RebalanceCoordinatorGrain
     private async Task<CoordinatorView> BuildViewAsync(MarketReading reading, DateTimeOffset now)
     {
         var book = Book.State;
-        var (capacity, basis) = MarketCapacity(reading);
+        var (capacity, basis) = await CapacityAsync(reading);
         if (HasBudget)
         {
             var budget = await GrainFactory.GetGrain<IRebalanceBudgetGrain>(IRebalanceBudgetGrain.Key).View();

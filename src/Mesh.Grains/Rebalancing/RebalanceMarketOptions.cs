@@ -32,4 +32,14 @@ public sealed class RebalanceMarketOptions
     /// <summary>Gets or sets whether the market weighs the cost of waiting (<see cref="RebalancingOptions.CostOfDelay"/>).</summary>
     /// <value>The default is null (<see cref="RebalancingOptions.CostOfDelay"/>).</value>
     public bool? CostOfDelay { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether a perp market's hedges share its underlying's spot room: under the adaptive policy a perp
+    /// market then grants no more than the spot book can take beside what the spot market's own grants hold in
+    /// flight, because the basis trade (arbitrageurs buying a cheap perp and selling spot) carries a perp's flow into
+    /// the spot price the oracle follows. Off, a perp market is sized from its own book alone, which is right only
+    /// where nothing carries its impact into spot. Spot markets ignore it.
+    /// </summary>
+    /// <value>The default is null (true).</value>
+    public bool? SharesSpotRoom { get; set; }
 }

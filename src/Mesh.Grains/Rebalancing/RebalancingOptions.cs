@@ -134,6 +134,7 @@ public sealed partial class RebalancingOptions
             own?.Dust ?? Defaults.Dust ?? UInt128.Zero,
             flowCapacity is { } c && flowRefill is { } r ? (c, r) : null,
             own?.ImpactCoefficient ?? Defaults.ImpactCoefficient ?? ImpactCoefficient,
-            own?.CostOfDelay ?? Defaults.CostOfDelay ?? CostOfDelay);
+            own?.CostOfDelay ?? Defaults.CostOfDelay ?? CostOfDelay,
+            own?.SharesSpotRoom ?? Defaults.SharesSpotRoom ?? true);
     }
 }

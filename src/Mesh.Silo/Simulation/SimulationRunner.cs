@@ -62,7 +62,7 @@ internal static class SimulationRunner
         SimulationSettings settings, Scenario scenario, ChainsConfiguration chains, IReadOnlyList<string> protocols, IReadOnlyList<VaultSeed> seeds, SimulationPolicy policy, string label, TextWriter progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, settings.ImpactBound, services => AddMarket(services, scenario, seeds.Count), cancellationToken);
+        await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, settings.ImpactBound, settings.BasisArbitrageBand is not null, services => AddMarket(services, scenario, seeds.Count, settings.BasisArbitrageBand), cancellationToken);
         Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
         await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
         await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);
@@ -100,8 +100,8 @@ internal static class SimulationRunner
     /// <summary>The liquidators' bonus on a vault sold below a health factor of 1 (Aave v3's on WETH).</summary>
     public const double LiquidationBonus = 0.05;
 
-    /// <summary>The market the vaults sell WETH into (<see cref="MarketDepthWeth"/>, <see cref="MarketDailyVolatility"/>).</summary>
-    public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario, int vaults) =>
+    /// <summary>The market the vaults sell WETH into (<see cref="MarketDepthWeth"/>, <see cref="MarketDailyVolatility"/>), and its perps (with the basis arbitrage when <paramref name="basisArbitrageBand"/> has a value).</summary>
+    public static void AddMarket(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Scenario scenario, int vaults, double? basisArbitrageBand) =>
         services.AddSimulatedMarketVenue(o =>
         {
             // The sales of one step clear together at one price (runs repeat whatever order the vaults' calls arrive
@@ -121,7 +121,7 @@ internal static class SimulationRunner
                 MidIncludesTransientImpact = true,
                 SpeedDependentImpact = true,
             };
-        }).AddSimulatedPerpVenue();
+        }).AddSimulatedPerpVenue(o => o.BasisArbitrageBand = basisArbitrageBand);
 
     /// <summary>The pool holds twice what the vaults could ever draw at the start price.</summary>
     private static UInt128 PoolUsdc(IReadOnlyList<VaultSeed> seeds, decimal price) =>

@@ -9,8 +9,12 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Policies">The policies to compare (names); the four of <see cref="SimulationPolicy.Default"/> by default.</param>
 /// <param name="Quiet">No progress lines (for tests).</param>
 /// <param name="ImpactBound">The adaptive coordinators' bound on the expected price impact of what is in flight, a fraction (<c>Mesh:Rebalancing:ImpactBound</c>), spot and perp alike.</param>
-internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound)
+/// <param name="BasisArbitrageBand">With a value, the simulated perp venue's basis arbitrage (<c>SimulatedPerpOptions.BasisArbitrageBand</c>): how far below spot the perp may sit before arbitrageurs carry its displacement into spot; null leaves it out.</param>
+internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound, double? BasisArbitrageBand = null)
 {
+    /// <summary>The widest <c>--basis-arbitrage</c> band taken (10% below spot).</summary>
+    public const double MaxBasisArbitrageBand = 0.1;
+
     /// <summary>The impact bound a run uses unless <c>--impact-bound</c> says otherwise (the silo's own default).</summary>
     public const double DefaultImpactBound = 0.02;
 
@@ -20,7 +24,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
     /// <summary>The defaults: 5 protocols, 2,000 vaults, seed 1, the built-in crash, the four default policies, reports in <c>simulation/</c>.</summary>
     public static SimulationSettings Default { get; } = new(5, 2_000, 1, null, "simulation", [.. SimulationPolicy.Default.Select(p => p.Name)], Quiet: false);
 
-    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--quiet]</c>.</summary>
+    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--basis-arbitrage B] [--quiet]</c>.</summary>
     /// <param name="args">The arguments after <c>simulate</c>.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one; the message names it.</exception>
@@ -52,6 +56,9 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                 case "--impact-bound":
                     settings = settings with { ImpactBound = Fraction(name, Value(i++), MaxImpactBound) };
                     continue;
+                case "--basis-arbitrage":
+                    settings = settings with { BasisArbitrageBand = Fraction(name, Value(i++), MaxBasisArbitrageBand, zeroAllowed: true) };
+                    continue;
                 case "--out":
                     settings = settings with { Output = Value(i++) };
                     continue;
@@ -62,7 +69,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                         : throw new ArgumentException($"--policy: '{policy}' is not a policy; choose from {string.Join(", ", SimulationPolicy.All.Select(p => $"'{p.Name}'"))}."));
                     continue;
                 default:
-                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --quiet).");
+                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --basis-arbitrage, --quiet).");
             }
 
             string Value(int at) => at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{args[at]} needs a value.");
@@ -76,10 +83,10 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
         return policies.Count == 0 ? settings : settings with { Policies = policies };
     }
 
-    private static double Fraction(string name, string value, double max) =>
-        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && double.IsFinite(f) && f > 0 && f <= max
+    private static double Fraction(string name, string value, double max, bool zeroAllowed = false) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && double.IsFinite(f) && (zeroAllowed ? f >= 0 : f > 0) && f <= max
             ? f
-            : throw new ArgumentException($"{name}: '{value}' is not a fraction above 0 and at most {max.ToString(System.Globalization.CultureInfo.InvariantCulture)} (0.02 is 2%).");
+            : throw new ArgumentException($"{name}: '{value}' is not a fraction {(zeroAllowed ? "from 0" : "above 0")} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)} (0.02 is 2%).");
 
     private static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

@@ -27,7 +27,7 @@ internal sealed partial class SimulationWorld
         var before = await HealthFactorsAsync(seeds, cancellationToken);
         IReadOnlyList<double> trough = before;
         var troughPrice = decimal.MaxValue;
-        var lastProceeds = Market.State(Asset).CumulativeProceeds;
+        var lastProceeds = Market.State(Asset).CumulativeProceeds - ArbitrageSpot().Proceeds;
         var nextSample = TimeSpan.Zero;
         var nextQuote = TimeSpan.Zero;
         TimeSpan? firstUnhealthy = null;
@@ -51,11 +51,16 @@ internal sealed partial class SimulationWorld
             if (Policy.Hedge)
             {
                 await Grains.GetGrain<IRebalanceCoordinatorGrain>(CoordinatorMarkets.Perp(Asset)).Allocate(cancellationToken);
+                // The arbitrageurs (when the run has them) act on the step's hedges: they buy the perp back to the band
+                // and sell spot, in the step's batch.
+                await Perps.ArbitrageAsync(Asset, cancellationToken);
                 perpDiscount = Perps.Discount(Asset);
             }
 
-            var soldUsd = Usd(state.CumulativeProceeds - lastProceeds);
-            lastProceeds = state.CumulativeProceeds;
+            // What the vaults' sales fetched this step: the arbitrageur's spot sales move the market, not the mesh's books.
+            var proceeds = state.CumulativeProceeds - ArbitrageSpot().Proceeds;
+            var soldUsd = Usd(proceeds - lastProceeds);
+            lastProceeds = proceeds;
             int? below = null;
             if (point.Offset >= nextSample || i == path.Count - 1)
             {
@@ -90,8 +95,8 @@ internal sealed partial class SimulationWorld
             samples,
             samples.Min(s => s.Mid),
             FireSaleDrawdown(samples),
-            // The spot sales' slippage and what the hedges paid against the perp's mark.
-            Usd(final.CumulativeSlippage) + hedgeImpact,
+            // The vaults' spot sales' slippage (the arbitrageur's left out) and what the hedges paid against the perp's mark.
+            Usd(final.CumulativeSlippage - ArbitrageSpot().Slippage) + hedgeImpact,
             liquidated,
             badDebt,
             samples.Max(s => Math.Max(s.SoldUsd, s.InFlightUsd)),
@@ -102,7 +107,8 @@ internal sealed partial class SimulationWorld
             after,
             sales,
             vaults,
-            watch.Elapsed);
+            watch.Elapsed,
+            (decimal)ArbitrageSpot().Sold / (decimal)Weth);
     }
 
     private async Task<IReadOnlyList<double>> HealthFactorsAsync(IReadOnlyList<VaultSeed> seeds, CancellationToken cancellationToken)
@@ -167,13 +173,31 @@ internal sealed partial class SimulationWorld
                 proceeds += rebalancing.Proceeds.GetValueOrDefault(Quote);
             }
         }, cancellationToken);
-        if (sold != market.CumulativeSold || proceeds != market.CumulativeProceeds)
+        var arbitrage = ArbitrageSpot();
+        if (sold + arbitrage.Sold != market.CumulativeSold || proceeds + arbitrage.Proceeds != market.CumulativeProceeds)
         {
             throw new InvalidOperationException(
-                $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
+                $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units and the basis arbitrageur {arbitrage.Sold} for {arbitrage.Proceeds}; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
         }
 
         return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales, vaults, vaults.Sum(v => v.HedgeImpactUsd));
+    }
+
+    /// <summary>
+    /// What the basis arbitrageur's spot orders sold, fetched and slipped against the mid before each (as the venue
+    /// counts slippage, per fill rounded down), in base units; zero without the arbitrage.
+    /// </summary>
+    private (UInt128 Sold, UInt128 Proceeds, UInt128 Slippage) ArbitrageSpot()
+    {
+        var (sold, proceeds, slippage) = (UInt128.Zero, UInt128.Zero, UInt128.Zero);
+        foreach (var fill in Perps.ArbitrageFills)
+        {
+            var atMid = (UInt128)decimal.Floor((decimal)fill.Sold / (decimal)Weth * fill.MidBefore * 1_000_000m);
+            (sold, proceeds) = (sold + fill.Sold, proceeds + fill.Proceeds);
+            slippage += atMid > fill.Proceeds ? atMid - fill.Proceeds : UInt128.Zero;
+        }
+
+        return (sold, proceeds, slippage);
     }
 
     private static double? Finite(double healthFactor) => double.IsFinite(healthFactor) ? healthFactor : null;

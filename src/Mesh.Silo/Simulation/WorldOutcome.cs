@@ -17,6 +17,7 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Sales">Sales executed.</param>
 /// <param name="Vaults">Each vault's outcome, in vault order.</param>
 /// <param name="WallTime">How long the world took to run (setup excluded).</param>
+/// <param name="ArbitrageSoldWeth">What the basis arbitrageurs sold spot against the perps they bought, WETH; zero without the arbitrage.</param>
 internal sealed record WorldOutcome(
     SimulationPolicy Policy,
     IReadOnlyList<WorldSample> Samples,
@@ -33,4 +34,5 @@ internal sealed record WorldOutcome(
     IReadOnlyList<double> After,
     int Sales,
     IReadOnlyList<Mesh.Simulation.Reports.VaultResult> Vaults,
-    TimeSpan WallTime);
+    TimeSpan WallTime,
+    decimal ArbitrageSoldWeth = 0);

@@ -15,8 +15,8 @@ namespace Mesh.Simulation.Reports;
 /// <param name="HealthFactors">The health-factor distributions before, at the trough and after.</param>
 /// <param name="WorstPerpDiscount">
 /// The largest discount of the perp book's price below spot at a step's end, a fraction; null for a policy that does
-/// not hedge. The simulated perp venue leaves out the basis arbitrage that would carry this discount into the spot
-/// price, so the larger it is, the more the run flatters the hedges.
+/// not hedge. Unless the run has the basis arbitrage on (which keeps it near its band), the simulated perp venue
+/// carries none of this discount into the spot price, so the larger it is, the more the run flatters the hedges.
 /// </param>
 public sealed record PolicySummary(
     decimal WorstPrice,

@@ -122,6 +122,54 @@ public sealed class SimulatedPerpVenueTests
     }
 
     [Fact]
+    public async Task ArbitrageAsync_PerpFarBelowSpot_BuysItBackToTheBandAndSellsAsMuchSpot()
+    {
+        var (spot, time) = MarketFixture.Create();
+        var sut = new SimulatedPerpVenue(spot, new SimulatedPerpOptions { BasisArbitrageBand = 0.005 }, time);
+        await sut.TradeAsync(Sell("hedges", 3_000));
+        var spotBefore = spot.State(Weth);
+        var discountBefore = sut.Discount(Weth)!.Value;
+
+        var bought = await sut.ArbitrageAsync(Weth);
+
+        // 3,000 WETH held on a 30,000 book sit 1.5·Y·σ·√(x/V) = 2.37% below spot; the band's 0.5% is reached at
+        // x = 30,000 × (0.005 / 0.075)² = 133.33 WETH: the arbitrageur takes the rest.
+        Assert.Equal(0.075 * Math.Sqrt(0.1), discountBefore, 9);
+        Assert.InRange((double)bought / (double)OneWeth, 3_000 - 133.34, 3_000 - 133.33);
+        Assert.Equal(0.005, sut.Discount(Weth)!.Value, 6);
+        var fill = Assert.Single(sut.ArbitrageFills);
+        Assert.Equal(bought, fill.Sold);
+        var spotAfter = spot.State(Weth);
+        Assert.Equal(spotBefore.CumulativeSold + bought, spotAfter.CumulativeSold);
+        Assert.True(spotAfter.MidPrice < spotBefore.MidPrice, $"the spot sale moves spot: {spotAfter.MidPrice} after {spotBefore.MidPrice}");
+        // Inside the band there is nothing to take.
+        Assert.Equal(UInt128.Zero, await sut.ArbitrageAsync(Weth));
+    }
+
+    [Fact]
+    public async Task ArbitrageAsync_Off_LeavesThePerpAndSpotAlone()
+    {
+        var (spot, time) = MarketFixture.Create();
+        var sut = new SimulatedPerpVenue(spot, new SimulatedPerpOptions(), time);
+        await sut.TradeAsync(Sell("hedges", 3_000));
+
+        Assert.Equal(UInt128.Zero, await sut.ArbitrageAsync(Weth));
+        Assert.Equal(1.5 * 0.05 * Math.Sqrt(0.1), sut.Discount(Weth)!.Value, 9);
+        Assert.Empty(sut.ArbitrageFills);
+        Assert.Equal(UInt128.Zero, spot.State(Weth).CumulativeSold);
+    }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    public void Options_BasisArbitrageBandOutOfRange_IsRefusedNamingIt(double band)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new SimulatedPerpOptions { BasisArbitrageBand = band }.Validate());
+        Assert.Contains("BasisArbitrageBand", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_NonPositiveHalfLife_IsRefusedNamingIt()
     {
         var e = Assert.Throws<ArgumentException>(() => new SimulatedPerpOptions { ImpactHalfLife = TimeSpan.Zero }.Validate());

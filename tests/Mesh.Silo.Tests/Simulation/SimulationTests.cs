@@ -114,6 +114,30 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public async Task RunAsync_BasisArbitrageOn_KeepsThePerpInItsBandBySellingSpotAndTheBooksStillBalance()
+    {
+        var settings = new SimulationSettings(Protocols: 2, Vaults: 40, Seed: 7, ScenarioPath: null, Output: "unused", Policies: ["adaptive"], Quiet: true, ImpactBound: 0.08);
+        using var timeout = new CancellationTokenSource(Limit);
+
+        // A loose bound lets the hedges take the perp far below spot; the arbitrageurs (0.5% band) buy it back and sell
+        // spot, which the oracle follows. The world checks at its end that the vaults' and the arbitrageurs' sales add
+        // up to what the venue bought.
+        var off = (await SimulationRunner.RunAsync(settings, ShortCrash(), TextWriter.Null, timeout.Token)).Single();
+        var on = (await SimulationRunner.RunAsync(settings with { BasisArbitrageBand = 0.005 }, ShortCrash(), TextWriter.Null, timeout.Token)).Single();
+
+        Assert.True(off.WorstPerpDiscount > 0.01m, $"without the arbitrage the perp sat at most {off.WorstPerpDiscount:P2} below spot");
+        Assert.Equal(0m, off.ArbitrageSoldWeth);
+        // A step's end is after the arbitrage: the perp is back within the band (to rounding).
+        Assert.InRange(on.WorstPerpDiscount ?? -1m, 0m, 0.005m + 0.000002m);
+        Assert.True(on.ArbitrageSoldWeth > 0m, "the arbitrageurs sold no spot");
+        Assert.True(on.Vaults.Sum(v => v.HedgeShort) > 0m, "no vault hedged");
+        // Their spot sales press the traded price below the run without them.
+        Assert.True(on.WorstPrice < off.WorstPrice, $"worst price: {on.WorstPrice} with the arbitrage, {off.WorstPrice} without");
+        var report = SimulationCommand.ToReport(settings with { BasisArbitrageBand = 0.005 }, ShortCrash(), [on], TimeSpan.Zero);
+        Assert.Contains(report.Notes, n => n.Contains("more than 0.5% below spot", StringComparison.Ordinal) && n.Contains($"{on.ArbitrageSoldWeth:N1} WETH under adaptive", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SimulateProcess_SigtermWhileRunning_StopsWithExit130()
     {
         var output = Directory.CreateTempSubdirectory("mesh-simulate-stop-");
@@ -165,6 +189,8 @@ public sealed class SimulationTests
     [InlineData("--impact-bound", "0.6", "--impact-bound")]
     [InlineData("--impact-bound", "NaN", "--impact-bound")]
     [InlineData("--impact-bound", "2%", "--impact-bound")]
+    [InlineData("--basis-arbitrage", "0.2", "--basis-arbitrage")]
+    [InlineData("--basis-arbitrage", "-0.01", "--basis-arbitrage")]
     public async Task RunAsync_BadArgument_ExitsTwoNamingIt(string option, string value, string named)
     {
         var error = new StringWriter();
@@ -173,5 +199,15 @@ public sealed class SimulationTests
 
         Assert.Equal(2, code);
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", 0.0)]
+    [InlineData("0.005", 0.005)]
+    [InlineData("0.1", 0.1)]
+    public void Parse_BasisArbitrage_TakesABandFromZeroToTenPercent(string value, double band)
+    {
+        Assert.Equal(band, SimulationSettings.Parse(["--basis-arbitrage", value]).BasisArbitrageBand);
+        Assert.Null(SimulationSettings.Parse([]).BasisArbitrageBand);
     }
 }
