@@ -59,6 +59,7 @@ internal static class SiloHelp
         ("Mesh:InterestRates:BaseRate / Slope1 / Slope2", "0 / 0.04 / 0.75", "The pools' kinked borrow-rate curve (annual)."),
         ("Mesh:InterestRates:OptimalUtilization / ReserveFactor", "0.8 / 0.1", "The curve's kink and the reserve's share of interest."),
         ("Mesh:Rebalancing:CostOfDelay / PermanentImpactShare / ImpactHalfLife / DriftWindow", "true / 0.667 / 00:10:00 / 00:05:00", "Adaptive coordinators also grant, while the oracle's price falls, what is cheaper to sell now than after the book heals (up to the static caps)."),
+        ("Mesh:Rebalancing:Markets:<market>:SharesSpotRoom", "true", "A perp market (<asset>-PERP) under the adaptive policy grants no more than its underlying's spot room beside the spot grants in flight (the basis trade carries its flow into spot)."),
         ("Mesh:Rebalancing:SpeedDependentImpact", "false", "Adaptive capacity and the cost of delay on a book that refills at ImpactHalfLife: the depth recent sales consumed deepens the hole linearly beyond what one recovery time reveals."),
         ("Mesh:Rebalancing:Allocation:StableAssets", "USDC, USDT, DAI", "Assets that count as stable in the allocation policy (in order of preference for buying); they carry no delta in hedge advice."),
         ("Mesh:Rebalancing:Allocation:CalmMinStableWeight / ElevatedMinStableWeight / StressedMinStableWeight", "0.2 / 0.4 / 0.6", "Least stable share of a vault's collateral value per volatility regime."),
