@@ -88,10 +88,7 @@ internal sealed partial class RebalanceCoordinatorGrain
             return UInt128.MaxValue;
         }
 
-        var daily = spot.DailyDepth ?? depth;
-        var q = Options.SpeedDependentImpact
-            ? CapacityModel.BookCapacity(daily, depth, sigma, spot.ImpactCoefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
-            : CapacityModel.Capacity(depth, sigma, spot.ImpactCoefficient, Options.ImpactBound);
+        var q = SpotCapacity(spot.DailyDepth ?? depth, depth, sigma, spot.ImpactCoefficient);
         UInt128 held;
         try
         {
@@ -126,9 +123,7 @@ internal sealed partial class RebalanceCoordinatorGrain
                 // available); a spot book refills its hole at a finite rate when speed-dependent impact is on.
                 var q = IsPerp
                     ? CapacityModel.MemoryCapacity(daily, depth, sigma, reading.ImpactCoefficient, Options.ImpactBound)
-                    : Options.SpeedDependentImpact
-                    ? CapacityModel.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
-                    : CapacityModel.Capacity(depth, sigma, reading.ImpactCoefficient, Options.ImpactBound);
+                    : SpotCapacity(daily, depth, sigma, reading.ImpactCoefficient);
                 if (Rules.CostOfDelay)
                 {
                     // While the price falls, what is cheaper to sell now than after the book heals goes now too. A perp
@@ -144,6 +139,12 @@ internal sealed partial class RebalanceCoordinatorGrain
                 return q < Rules.Hole ? (q, "adaptive") : (Rules.Hole, "static");
         }
     }
+
+    /// <summary>A spot book's capacity under the impact bound: on a book that refills at a finite rate with speed-dependent impact on, else the plain square root's.</summary>
+    private UInt128 SpotCapacity(UInt128 daily, UInt128 depth, double sigma, double coefficient) =>
+        Options.SpeedDependentImpact
+            ? CapacityModel.BookCapacity(daily, depth, sigma, coefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
+            : CapacityModel.Capacity(depth, sigma, coefficient, Options.ImpactBound);
 
     /// <summary>Grants the queue out of the room under every cap; returns whether anything changed that must be written.</summary>
     private async Task<bool> AllocateAsync(MarketReading reading, DateTimeOffset now)
