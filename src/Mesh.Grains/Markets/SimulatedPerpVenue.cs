@@ -181,8 +181,10 @@ public sealed class SimulatedPerpVenue : IPerpVenue
     /// <summary>
     /// How far below its mark the underlying's perp book sits now, a share of the mark: its displacement
     /// <c>1.5·Y·σ·√(x/V)</c> at the net flow x it remembers (this instant's orders included); negative when the flow is
-    /// net buying, zero for a book that took nothing. It is the basis the venue leaves out: an arbitrageur would buy the
-    /// perp and sell spot against it, carrying it into the spot price.
+    /// net buying, zero for a book that took nothing. Without the basis arbitrage it is the basis the venue leaves out
+    /// (an arbitrageur would buy the perp and sell spot against it, carrying it into the spot price); with it
+    /// (<see cref="SimulatedPerpOptions.BasisArbitrageBand"/>), what is left after the arbitrageurs' step is at most
+    /// the band, and what they took off it went into spot.
     /// </summary>
     /// <param name="underlying">The underlying asset.</param>
     /// <returns>The discount, in [−0.99, 0.99]; null when the spot venue has no market for it.</returns>
