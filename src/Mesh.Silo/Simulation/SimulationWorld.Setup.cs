@@ -57,7 +57,8 @@ internal sealed partial class SimulationWorld
         {
             Chain(chain).Fund(account, Quote, poolUsdc);
             var vault = Grains.GetGrain<IVaultGrain>(new VaultKey(lender, chain).ToString());
-            var deposit = await vault.Deposit(new VaultMovement($"fund-{chain}", Quote, poolUsdc), cancellationToken);
+            var deposit = new VaultMovement($"fund-{chain}", Quote, poolUsdc);
+            await vault.Deposit(deposit, cancellationToken);
             Clock.Advance(FinalityWait);
             await SettledAsync(vault, deposit, cancellationToken);
             Require(await vault.Supply(new VaultMovement($"supply-{chain}", Quote, poolUsdc), cancellationToken), $"the lender's supply on {chain}");
@@ -70,19 +71,18 @@ internal sealed partial class SimulationWorld
         var expiry = Clock.GetUtcNow().Date.AddDays(14);
         await ForEachAsync(seeds, async (seed, ct) =>
         {
-            var amount = (UInt128)(ulong)(seed.Weth * 1_000m) * (WethUnit / 1_000);
-            Chain(seed.Chain).Fund(Account(seed.Index % protocols.Count), Asset, amount);
-            await Grains.GetGrain<IVaultGrain>(seed.Key).Deposit(new VaultMovement("collateral", Asset, amount), ct);
+            Chain(seed.Chain).Fund(Account(seed.Index % protocols.Count), Asset, Collateral(seed).Amount);
+            await Grains.GetGrain<IVaultGrain>(seed.Key).Deposit(Collateral(seed), ct);
         }, cancellationToken);
 
-        // The deposits are final two blocks later; the vaults poll their chains on their own. The clock then stays put
-        // until every vault is open, so that credit and exposures start at the same moment in every run.
+        // The deposits are final two blocks later. The clock then stays put until every vault is open, so that credit
+        // and exposures start at the same moment in every run.
         Clock.Advance(FinalityWait);
         var opened = 0;
         await ForEachAsync(seeds, async (seed, ct) =>
         {
             var vault = Grains.GetGrain<IVaultGrain>(seed.Key);
-            await SettledAsync(vault, (await vault.Operation("collateral", ct))!, ct);
+            await SettledAsync(vault, Collateral(seed), ct);
             var health = await vault.ReportExposures(
                 [
                     new Exposure("put", ExposureKind.Option, Asset, seed.PutContracts, PositionSide.Short, OptionRight.Put, decimal.Round(price * 0.85m), new DateTimeOffset(expiry, TimeSpan.Zero), ImpliedVolatility: 0.7m),
@@ -115,6 +115,9 @@ internal sealed partial class SimulationWorld
 
     public static string Account(int protocol) => $"0x{0x5100 + protocol:x40}";
 
+    /// <summary>A vault's collateral deposit: its seed's WETH, to the thousandth.</summary>
+    private static VaultMovement Collateral(VaultSeed seed) => new("collateral", Asset, (UInt128)(ulong)(seed.Weth * 1_000m) * (WethUnit / 1_000));
+
     private static void Require(OperationReceipt receipt, string what)
     {
         if (receipt.Status != OperationStatus.Completed)
@@ -123,23 +126,27 @@ internal sealed partial class SimulationWorld
         }
     }
 
-    private static async Task SettledAsync(IVaultGrain vault, OperationReceipt started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drives a deposit until it is final: the vault's own retry of a movement in flight asks its chain at once, instead
+    /// of waiting for the vault's poll (once a block time, on the machine's timer).
+    /// </summary>
+    private static async Task SettledAsync(IVaultGrain vault, VaultMovement deposit, CancellationToken cancellationToken)
     {
-        // A wall-clock bound: the vaults poll their chains on the machine's timers, not on the simulation clock.
+        // A wall-clock bound: the chains' blocks follow the simulation clock, which the setup has moved past finality.
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        var receipt = started;
+        var receipt = await vault.Deposit(deposit, cancellationToken);
         while (receipt.Status == OperationStatus.Pending)
         {
             if (waited.Elapsed > TimeSpan.FromMinutes(2))
             {
-                throw new TimeoutException($"Setting up the simulation, operation {started.OperationId} stayed pending for 2 minutes.");
+                throw new TimeoutException($"Setting up the simulation, deposit {deposit.OperationId} stayed pending for 2 minutes.");
             }
 
             await Task.Delay(20, cancellationToken);
-            receipt = (await vault.Operation(started.OperationId, cancellationToken))!;
+            receipt = await vault.Deposit(deposit, cancellationToken);
         }
 
-        Require(receipt, $"operation {started.OperationId}");
+        Require(receipt, $"deposit {deposit.OperationId}");
     }
 
     private static double Gaussian(Random random)
