@@ -7,6 +7,7 @@ namespace Mesh.Rebalancing;
 /// <param name="Quantity">What the vault wants to sell, in base units of the market's asset; above zero.</param>
 /// <param name="HealthFactor">The vault's health factor when it asked: the lower, the more urgent (finite, ≥ 0).</param>
 /// <param name="Liquidation">True when the sale is a liquidation (health factor below 1), false for a deleveraging within policy.</param>
+/// <param name="Haircut">The haircut the vault's health factor takes on the asset, a fraction in [0, 1): what selling a unit to repay debt frees of its margin. Null when the seller does not say; the adaptive policy's spillover gate weighs only the requests that do.</param>
 [GenerateSerializer]
 [Alias("mesh.rebalance.sale-request")]
 public sealed record SaleRequest(
@@ -15,4 +16,5 @@ public sealed record SaleRequest(
     [property: Id(2)] string ProtocolId,
     [property: Id(3)] UInt128 Quantity,
     [property: Id(4)] double HealthFactor,
-    [property: Id(5)] bool Liquidation);
+    [property: Id(5)] bool Liquidation,
+    [property: Id(6)] double? Haircut = null);

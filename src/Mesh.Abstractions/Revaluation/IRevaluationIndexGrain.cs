@@ -30,4 +30,11 @@ public interface IRevaluationIndexGrain : IGrainWithStringKey
     [Alias("mesh.revaluation-index.members")]
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<string>> Members(CancellationToken cancellationToken = default);
+
+    /// <summary>What the partition's vaults hold of its asset, as each answered its last revaluation (kept in memory: a partition activated since counts only the vaults revalued since). It interleaves with a publication in progress, whose vaults' sale requests reach coordinators that ask for it.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The holdings.</returns>
+    [Alias("mesh.revaluation-index.holdings")]
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<RevaluationHoldings> Holdings(CancellationToken cancellationToken = default);
 }

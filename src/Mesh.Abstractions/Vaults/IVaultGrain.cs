@@ -133,9 +133,9 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <summary>Revalues the vault at an oracle's new aggregate (called by the asset's revaluation partitions).</summary>
     /// <param name="snapshot">The new aggregate.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes once the vault's health reflects the price.</returns>
-    [Alias("mesh.vault.on-price")]
-    Task OnPrice(Oracles.OracleSnapshot snapshot, CancellationToken cancellationToken = default);
+    /// <returns>The vault's holding of the snapshot's asset, in base units, once its health reflects the price and it has acted on it (its revaluation partitions sum these: the mesh's holdings of the asset).</returns>
+    [Alias("mesh.vault.on-price.holding")]
+    Task<UInt128> OnPrice(Oracles.OracleSnapshot snapshot, CancellationToken cancellationToken = default);
 
     /// <summary>Says what keeps the vault encumbered, so that its protocol may not leave.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

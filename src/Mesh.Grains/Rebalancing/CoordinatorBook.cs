@@ -169,6 +169,7 @@ internal sealed partial class CoordinatorBook(CoordinatorState state)
         Quantity = request.Quantity,
         HealthFactor = request.HealthFactor,
         Liquidation = request.Liquidation,
+        Haircut = request.Haircut,
         Sequence = ++state.Sequence,
         RequestedAt = now,
     };

@@ -1,5 +1,6 @@
 using Mesh.Oracles;
 using Mesh.Rebalancing;
+using Mesh.Revaluation;
 
 namespace Mesh.Grains.Rebalancing;
 
@@ -158,6 +159,11 @@ internal sealed partial class RebalanceCoordinatorGrain
             (room, reason) = (flow.Tokens, "flow.limit");
         }
 
+        if (room > UInt128.Zero && await HeldBySpilloverAsync(reading, room))
+        {
+            (room, reason) = (UInt128.Zero, "spillover");
+        }
+
         Func<UInt128, UInt128> valueOf = _ => UInt128.Zero;
         UInt128? claimed = null;
         if (HasBudget && room > UInt128.Zero)
@@ -200,6 +206,73 @@ internal sealed partial class RebalanceCoordinatorGrain
 
         Diagnostics.GrainsMetrics.Capacity(Asset, capacity, book.InFlight);
         return grants > 0 || !before.SequenceEqual(Book.Queued.Select(r => r.Reason));
+    }
+
+    /// <summary>
+    /// Whether the round's grants (the room, or the queue if smaller) would mark off the rest of the mesh's holdings more
+    /// margin than they free (<see cref="SpilloverGate"/>); false where the gate does not apply: off, a perp market, a
+    /// policy other than adaptive, no adaptive reading, no queued request that gives its haircut, or holdings unknown.
+    /// </summary>
+    private async Task<bool> HeldBySpilloverAsync(MarketReading reading, UInt128 room)
+    {
+        if (!Options.SpilloverGate || IsPerp || Rules.Policy != RebalancePolicy.Adaptive
+            || reading is not { Basis: "adaptive", Depth: { } depth, DailyVolatility: { } sigma })
+        {
+            return false;
+        }
+
+        var (weighed, weighted) = (UInt128.Zero, 0.0);
+        foreach (var request in Book.Queued)
+        {
+            if (request.Haircut is { } h)
+            {
+                weighed += request.Quantity;
+                weighted += h * (double)request.Quantity;
+            }
+        }
+
+        if (weighed == UInt128.Zero || await HoldingsAsync() is not { } holdings)
+        {
+            return false;
+        }
+
+        var quantity = UInt128.Min(room, Book.QueuedQuantity);
+        var cost = CapacityModel.ExpectedImpact(Book.State.InFlight + quantity, reading) ?? 0.0;
+        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, weighted / (double)weighed, cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed);
+        if (!passes)
+        {
+            LogSpilloverHeld(logger, Asset, quantity, freed, spillover);
+        }
+
+        return !passes;
+    }
+
+    /// <summary>The mesh's holdings of the asset, summed over its revaluation partitions once per oracle round; null when a partition does not answer.</summary>
+    private async Task<UInt128?> HoldingsAsync()
+    {
+        if (_holdings is { } known && known.Round == _lastRound)
+        {
+            return known.Total;
+        }
+
+        try
+        {
+            var parts = await Task.WhenAll(Enumerable.Range(0, RevaluationPartitions.Count)
+                .Select(p => GrainFactory.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(Underlying, p)).Holdings()));
+            var total = UInt128.Zero;
+            foreach (var part in parts)
+            {
+                total = total > UInt128.MaxValue - part.Total ? UInt128.MaxValue : total + part.Total;
+            }
+
+            _holdings = (_lastRound, total);
+            return total;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogHoldingsUnavailable(logger, Asset, exception);
+            return null;
+        }
     }
 
     /// <summary>The estimated wait of a queued request: until the flow refills, a grant expires, or the next sweep.</summary>

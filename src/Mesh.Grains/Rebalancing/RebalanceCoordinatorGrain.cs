@@ -40,6 +40,7 @@ internal sealed partial class RebalanceCoordinatorGrain(
 
     /// <summary>What this activation saw completed, in fractions of the day's depth at the time (the mesh's permanent impact, read with <see cref="_prices"/>).</summary>
     private double _absorbed;
+    private (long Round, UInt128 Total)? _holdings;
     private readonly IMarketVenue? _venue = services.GetService<IMarketVenue>();
     private readonly IPerpVenue? _perps = services.GetService<IPerpVenue>();
     private CoordinatorBook? _book;

@@ -53,6 +53,17 @@ public sealed partial class RebalancingOptions
     /// <value>The default is false: both follow the square-root law on the venue's depth.</value>
     public bool SpeedDependentImpact { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether an adaptive spot market weighs a round's spillover onto the rest of the mesh
+    /// (<see cref="SpilloverGate"/>): the round is granted only when the margin its sales free (the sellers' haircut on
+    /// what they sell, less its execution cost) is at least what their permanent impact marks off the mesh's other
+    /// holdings of the asset (summed from the asset's revaluation partitions, as every vault answered its last
+    /// price). Only requests that give their haircut are weighed (the vaults' own sales do); a round without them, or
+    /// with the holdings unknown, is not held.
+    /// </summary>
+    /// <value>The default is true.</value>
+    public bool SpilloverGate { get; set; } = true;
+
     /// <summary>Gets or sets the share of a sale's impact that is permanent (paid whenever the quantity is sold, so not saved by waiting).</summary>
     /// <value>The default is 2/3 (impact relaxes to about two thirds of its peak after a meta-order: Moro et al. 2009; Farmer, Gerig, Lillo and Waelbroeck 2013).</value>
     public double PermanentImpactShare { get; set; } = 2.0 / 3.0;

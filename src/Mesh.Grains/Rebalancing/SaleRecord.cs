@@ -23,6 +23,9 @@ internal sealed class SaleRecord
     /// <summary>Gets or sets whether it is a liquidation.</summary>
     public bool Liquidation { get; set; }
 
+    /// <summary>Gets or sets the seller's haircut on the asset; null when it did not say.</summary>
+    public double? Haircut { get; set; }
+
     /// <summary>Gets or sets the arrival order at the coordinator.</summary>
     public long Sequence { get; set; }
 

@@ -27,6 +27,11 @@ internal static class SaleRequestValidator
         {
             throw MeshException.Invalid("healthFactor", "health_factor.invalid", $"healthFactor must be a finite number of at least 0; it is {request.HealthFactor}.");
         }
+
+        if (request.Haircut is { } haircut && !(haircut >= 0 && haircut < 1))
+        {
+            throw MeshException.Invalid("haircut", "haircut.invalid", $"haircut must be a fraction from 0 to below 1; it is {haircut}.");
+        }
     }
 
     internal static void RequestId(string? requestId) => Id(requestId, "requestId", "request.malformed_id");

@@ -19,6 +19,7 @@ internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index"
     /// with SQLite, writers that find the file locked wait in its busy handler, each holding a thread.
     /// </summary>
     private const int Window = 8;
+    private readonly Dictionary<string, UInt128> _holdings = new(StringComparer.Ordinal);
     private string[]? _members;
     private long _published;
 
@@ -76,7 +77,8 @@ internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index"
             {
                 try
                 {
-                    await GrainFactory.GetGrain<IVaultGrain>(members[next]).OnPrice(snapshot, cancellationToken);
+                    var member = members[next];
+                    _holdings[member] = await GrainFactory.GetGrain<IVaultGrain>(member).OnPrice(snapshot, cancellationToken);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -88,4 +90,16 @@ internal sealed class RevaluationIndexGrain([PersistentState("revaluation-index"
 
     public Task<IReadOnlyList<string>> Members(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Vaults]);
+
+    public Task<RevaluationHoldings> Holdings(CancellationToken cancellationToken = default)
+    {
+        var total = UInt128.Zero;
+        foreach (var holding in _holdings.Values)
+        {
+            total = total > UInt128.MaxValue - holding ? UInt128.MaxValue : total + holding;
+        }
+
+        var asset = this.GetPrimaryKeyString();
+        return Task.FromResult(new RevaluationHoldings(asset[..asset.LastIndexOf('/')], total, _holdings.Count, state.State.Vaults.Count));
+    }
 }

@@ -9,9 +9,10 @@ namespace Mesh.Grains.Vaults;
 /// haircut h takes x·(1 − h) off the collateral after haircuts and x off the obligations, so
 /// x = (T·O − C) ÷ (T − (1 − h)) for a target T, obligations O and collateral after haircuts C. Below a health factor of
 /// 1 the vault is liquidated: at least a close factor of its debt (50%, all of it below 0.95, as Aave v3) is sold.
-/// The figure is a request; the coordinator may grant less, and the next revaluation sizes the rest.
+/// The figure is a request; the coordinator may grant less, and the next revaluation sizes the rest. The plan carries
+/// the collateral's haircut: the margin a unit sold frees, which the coordinator weighs against the sale's spillover.
 /// </summary>
-internal sealed record SalePlan(string Asset, UInt128 Quantity)
+internal sealed record SalePlan(string Asset, UInt128 Quantity, double Haircut)
 {
     internal static SalePlan? Choose(VaultHealth health, IMarketVenue venue, VaultRiskOptions options)
     {
@@ -47,7 +48,7 @@ internal sealed record SalePlan(string Asset, UInt128 Quantity)
         var units = value / line.Price;
         var quantity = ToBaseUnits(units, line.Decimals);
         quantity = UInt128.Min(quantity, line.Amount);
-        return quantity == UInt128.Zero ? null : new SalePlan(line.Asset, quantity);
+        return quantity == UInt128.Zero ? null : new SalePlan(line.Asset, quantity, Math.Clamp(line.Haircut, 0.0, 0.999999));
     }
 
     /// <summary>Whole units to base units, rounded down (a sizing, never a movement of money).</summary>

@@ -69,7 +69,7 @@ internal sealed partial class VaultGrain
             {
                 if (s.Rebalancing.Predictive && health.HealthFactor is { } healthy && (open is null || IsShift(open)))
                 {
-                    await ShiftAsync(open, healthy, venue, cancellationToken);
+                    await ShiftAsync(open, health, healthy, venue, cancellationToken);
                     return;
                 }
 
@@ -103,7 +103,7 @@ internal sealed partial class VaultGrain
                 s.Sales.Next++;
                 await state.WriteStateAsync(cancellationToken);
                 grant = await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(plan.Asset)
-                    .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, plan.Quantity, Math.Max(hf, 0.0), hf < 1.0), cancellationToken);
+                    .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, plan.Quantity, Math.Max(hf, 0.0), hf < 1.0, plan.Haircut), cancellationToken);
             }
 
             switch (grant.Status)

@@ -1,5 +1,6 @@
 using Mesh.Grains.Markets;
 using Mesh.Rebalancing;
+using Mesh.Vaults;
 
 namespace Mesh.Grains.Vaults;
 
@@ -18,7 +19,7 @@ internal sealed partial class VaultGrain
     private const string ShiftPrefix = "shift-";
 
     /// <summary>Starts, continues or ends a shift on the allocation policy's predictive advice.</summary>
-    private async Task ShiftAsync(string? open, double hf, IMarketVenue venue, CancellationToken cancellationToken)
+    private async Task ShiftAsync(string? open, VaultHealth health, double hf, IMarketVenue venue, CancellationToken cancellationToken)
     {
         var s = state.State;
         if (open is not null)
@@ -57,12 +58,14 @@ internal sealed partial class VaultGrain
             return;
         }
 
+        // The coordinator weighs the margin the shift frees by the risky line's haircut (the stable asset's own, small, left out).
+        var haircut = health.Collateral.FirstOrDefault(c => c.Asset == line.Asset)?.Haircut;
         var requestId = $"{Key}/{line.Asset}/{ShiftPrefix}{s.Sales.Next}";
         s.Sales.OpenRequest = requestId;
         s.Sales.Next++;
         await state.WriteStateAsync(cancellationToken);
         var grant = await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(line.Asset)
-            .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, quantity, hf, Liquidation: false), cancellationToken);
+            .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, quantity, hf, Liquidation: false, haircut is { } h ? Math.Clamp(h, 0.0, 0.999999) : null), cancellationToken);
         if (grant.Status == GrantStatus.Granted)
         {
             await SellUnder(grant, liquidation: false, cancellationToken);

@@ -73,12 +73,12 @@ internal sealed partial class VaultGrain(
     public async Task<VaultHealth> Health(CancellationToken cancellationToken = default) =>
         await Revalue(time.GetUtcNow(), cancellationToken);
 
-    public async Task OnPrice(OracleSnapshot snapshot, CancellationToken cancellationToken = default)
+    public async Task<UInt128> OnPrice(OracleSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (_snapshots.TryGetValue(snapshot.Asset, out var known) && known.Round >= snapshot.Round)
         {
-            return;
+            return state.State.Balances.GetValueOrDefault(snapshot.Asset);
         }
 
         _snapshots[snapshot.Asset] = snapshot;
@@ -86,6 +86,7 @@ internal sealed partial class VaultGrain(
         var health = await Revalue(time.GetUtcNow(), cancellationToken);
         await RebalanceAfter(health, cancellationToken);
         await HedgeAfter(health, cancellationToken);
+        return state.State.Balances.GetValueOrDefault(snapshot.Asset);
     }
 
     private async Task EnsureRegistered(CancellationToken cancellationToken)

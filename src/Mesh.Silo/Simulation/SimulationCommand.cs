@@ -65,7 +65,10 @@ internal static class SimulationCommand
             $"market: WETH against USDC, a day's depth of {SimulationRunner.MarketDepthWeth(settings.Vaults):N0} WETH in calm markets ({SimulationRunner.MarketDepthWethPerVault} a vault), {SimulationRunner.MarketDailyVolatility * 100:0}% daily volatility, square-root impact (Y = 1), 2/3 of it permanent, the rest healing with a 10-minute half-life; the book holds what is revealed in one recovery time (1% of a day's depth) and a sale beyond it walks the book linearly",
             $"the adaptive coordinators keep the expected price impact of what is in flight under {settings.ImpactBound * 100:0.##}% (--impact-bound), spot and perp alike",
             $"every vault sells below its band (1.25) under its coordinator's grants and is liquidated below 1 (close factor 50%, 100% below 0.95; the liquidator's bonus {SimulationRunner.LiquidationBonus * 100:0}%); the oracle follows the traded price",
-            "the adaptive policies' vaults also keep their delta in band with short perps under the perp market's coordinator (a book three times the spot depth that remembers its flow, with a 10-minute half-life); the hedges' impact counts in the slippage, their gains as collateral after a 10% haircut; 'adaptive, sales only' does not hedge",
+            settings.Spillover
+                ? "the adaptive coordinators grant a round only when the margin its sales free (the sellers' haircut on what they sell, less the execution cost) is at least what their permanent impact marks off the rest of the mesh's WETH (the spillover gate; --no-spillover turns it off)"
+                : "the spillover gate is off (--no-spillover): the adaptive coordinators grant whatever the impact bound allows",
+            "under 'adaptive + hedges' the vaults also keep their delta in band with short perps under the perp market's coordinator (a book three times the spot depth that remembers its flow, with a 10-minute half-life); the hedges' impact counts in the slippage, their gains as collateral after a 10% haircut",
             settings.BasisArbitrageBand is { } band
                 ? $"basis arbitrage on (--basis-arbitrage): arbitrageurs buy the perp wherever it sits more than {band * 100:0.##}% below spot and sell as much spot in the same step, so the hedges' pressure reaches the spot price the oracle follows, and the perp market's coordinator shares the spot book's room; their sales are not in the slippage or the value in flight; they sold {string.Join(", ", outcomes.Where(o => o.Policy.Hedge).Select(o => $"{o.ArbitrageSoldWeth:N1} WETH under {o.Policy.Name}").DefaultIfEmpty("nothing (no policy hedges)"))}"
                 : "basis arbitrage off: a hedge moves no spot price, so the worst perp discount row shows how large an error leaving it out can be (--basis-arbitrage B carries the perp's discount beyond B into spot)",
@@ -85,11 +88,13 @@ internal static class SimulationCommand
         output.WriteLine("  --scenario FILE   a CSV price path to replay: timestamp,price[,depth][,reserve_base,reserve_quote]");
         output.WriteLine("                    (default: price -35% over 30 minutes while depth contracts 70%, then a tail)");
         output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive',");
-        output.WriteLine("                    or 'adaptive, sales only' (the adaptive coordinator without hedges; not run by default)");
+        output.WriteLine("                    or 'adaptive + hedges' (the adaptive coordinator with vaults that hedge their delta; not run by default)");
         output.WriteLine("  --impact-bound F  the adaptive coordinators' bound on the expected price impact of what is in flight,");
         output.WriteLine("                    a fraction in (0, 0.5] (default 0.02, as Mesh:Rebalancing:ImpactBound)");
         output.WriteLine("  --basis-arbitrage B  arbitrageurs keep the perp within B below spot (a fraction in [0, 0.1]), selling spot");
         output.WriteLine("                    against every perp they buy; off by default (a hedge then moves no spot price)");
+        output.WriteLine("  --no-spillover    the adaptive coordinators do not weigh a round's spillover onto the rest of the mesh");
+        output.WriteLine("                    (Mesh:Rebalancing:SpilloverGate false): they grant whatever the impact bound allows");
         output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv, vaults.csv and report.html go (default simulation/)");
         output.WriteLine("  --quiet           no progress lines");
     }

@@ -9,18 +9,18 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Hedge">Vaults keep their net delta in band with perp hedges, under the coordinator's grants (the mesh's delta neutrality).</param>
 internal sealed record SimulationPolicy(string Name, RebalancePolicy Coordinator, bool Predictive, bool Hedge = false)
 {
-    /// <summary>The adaptive coordinator with sales alone: its vaults do not hedge (not run by default; it shows what the hedges add).</summary>
-    public static SimulationPolicy SalesOnly { get; } = new("adaptive, sales only", RebalancePolicy.Adaptive, Predictive: false, Hedge: false);
+    /// <summary>The adaptive coordinator with vaults that also hedge their delta with perps (not run by default; it shows what the hedges do).</summary>
+    public static SimulationPolicy WithHedges { get; } = new("adaptive + hedges", RebalancePolicy.Adaptive, Predictive: false, Hedge: true);
 
-    /// <summary>The four policies compared by default. The adaptive ones are the mesh's: bounded sales, and delta hedges under the perp market's coordinator.</summary>
+    /// <summary>The four policies compared by default. The adaptive ones are the mesh's: sales bounded by the impact bound and weighed for their spillover onto the rest of the mesh.</summary>
     public static IReadOnlyList<SimulationPolicy> Default { get; } =
     [
         new("unbounded", RebalancePolicy.Unbounded, Predictive: false),
         new("static caps", RebalancePolicy.StaticCaps, Predictive: false),
-        new("adaptive", RebalancePolicy.Adaptive, Predictive: false, Hedge: true),
-        new("adaptive + predictive", RebalancePolicy.Adaptive, Predictive: true, Hedge: true),
+        new("adaptive", RebalancePolicy.Adaptive, Predictive: false),
+        new("adaptive + predictive", RebalancePolicy.Adaptive, Predictive: true),
     ];
 
     /// <summary>Every policy <c>--policy</c> can name, in the order reports show them.</summary>
-    public static IReadOnlyList<SimulationPolicy> All { get; } = [.. Default, SalesOnly];
+    public static IReadOnlyList<SimulationPolicy> All { get; } = [.. Default, WithHedges];
 }

@@ -62,7 +62,7 @@ internal static class SimulationRunner
         SimulationSettings settings, Scenario scenario, ChainsConfiguration chains, IReadOnlyList<string> protocols, IReadOnlyList<VaultSeed> seeds, SimulationPolicy policy, string label, TextWriter progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, settings.ImpactBound, settings.BasisArbitrageBand is not null, services => AddMarket(services, scenario, seeds.Count, settings.BasisArbitrageBand), cancellationToken);
+        await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, settings.ImpactBound, settings.Spillover, settings.BasisArbitrageBand is not null, services => AddMarket(services, scenario, seeds.Count, settings.BasisArbitrageBand), cancellationToken);
         Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
         await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);
         await world.JoinAsync(protocols, PoolUsdc(seeds, scenario.StartPrice), cancellationToken);

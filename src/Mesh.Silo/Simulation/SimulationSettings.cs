@@ -9,8 +9,9 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Policies">The policies to compare (names); the four of <see cref="SimulationPolicy.Default"/> by default.</param>
 /// <param name="Quiet">No progress lines (for tests).</param>
 /// <param name="ImpactBound">The adaptive coordinators' bound on the expected price impact of what is in flight, a fraction (<c>Mesh:Rebalancing:ImpactBound</c>), spot and perp alike.</param>
+/// <param name="Spillover">Whether the adaptive coordinators weigh a round's spillover onto the rest of the mesh (<c>Mesh:Rebalancing:SpilloverGate</c>); <c>--no-spillover</c> turns it off.</param>
 /// <param name="BasisArbitrageBand">With a value, the simulated perp venue's basis arbitrage (<c>SimulatedPerpOptions.BasisArbitrageBand</c>): how far below spot the perp may sit before arbitrageurs carry its displacement into spot; null leaves it out.</param>
-internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound, double? BasisArbitrageBand = null)
+internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound, double? BasisArbitrageBand = null, bool Spillover = true)
 {
     /// <summary>The widest <c>--basis-arbitrage</c> band taken (10% below spot).</summary>
     public const double MaxBasisArbitrageBand = 0.1;
@@ -24,7 +25,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
     /// <summary>The defaults: 5 protocols, 2,000 vaults, seed 1, the built-in crash, the four default policies, reports in <c>simulation/</c>.</summary>
     public static SimulationSettings Default { get; } = new(5, 2_000, 1, null, "simulation", [.. SimulationPolicy.Default.Select(p => p.Name)], Quiet: false);
 
-    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--basis-arbitrage B] [--quiet]</c>.</summary>
+    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--basis-arbitrage B] [--no-spillover] [--quiet]</c>.</summary>
     /// <param name="args">The arguments after <c>simulate</c>.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one; the message names it.</exception>
@@ -39,6 +40,9 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
             {
                 case "--quiet":
                     settings = settings with { Quiet = true };
+                    continue;
+                case "--no-spillover":
+                    settings = settings with { Spillover = false };
                     continue;
                 case "--protocols":
                     settings = settings with { Protocols = Int(name, Value(i++), 1, 100) };
@@ -69,7 +73,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                         : throw new ArgumentException($"--policy: '{policy}' is not a policy; choose from {string.Join(", ", SimulationPolicy.All.Select(p => $"'{p.Name}'"))}."));
                     continue;
                 default:
-                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --basis-arbitrage, --quiet).");
+                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --basis-arbitrage, --no-spillover, --quiet).");
             }
 
             string Value(int at) => at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{args[at]} needs a value.");

@@ -19,12 +19,13 @@ internal sealed partial class SimulationWorld
 {
     private static readonly UInt128 Weth = 1_000_000_000_000_000_000UL;
 
-    static partial void Configure(IServiceCollection services, SimulationPolicy policy, int vaults, double impactBound, bool perpSharesSpotRoom) =>
+    static partial void Configure(IServiceCollection services, SimulationPolicy policy, int vaults, double impactBound, bool spillover, bool perpSharesSpotRoom) =>
         services.Configure<RebalancingOptions>(o =>
         {
             o.Policy = policy.Coordinator;
             o.GlobalCap = policy.Coordinator == RebalancePolicy.Unbounded ? null : (UInt128)(25_000L * vaults) * 1_000_000;
             o.ImpactBound = impactBound;
+            o.SpilloverGate = spillover;
             // The adaptive coordinator sizes with the venue's law: a book that refills at the recovery half-life.
             o.SpeedDependentImpact = true;
             // Without the cost of delay. It weighs the seller's own cost only: selling into the hole is cheaper than

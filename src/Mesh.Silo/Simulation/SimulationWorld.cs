@@ -46,7 +46,7 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<SimulationWorld> StartAsync(SimulationPolicy policy, ChainsConfiguration chains, DateTimeOffset start, int vaults, double impactBound, bool perpSharesSpotRoom, Action<IServiceCollection> market, CancellationToken cancellationToken)
+    public static async Task<SimulationWorld> StartAsync(SimulationPolicy policy, ChainsConfiguration chains, DateTimeOffset start, int vaults, double impactBound, bool spillover, bool perpSharesSpotRoom, Action<IServiceCollection> market, CancellationToken cancellationToken)
     {
         var clock = new SimulationClock(start);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Simulation" });
@@ -75,7 +75,7 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
         }
 
         market(builder.Services);
-        Configure(builder.Services, policy, vaults, impactBound, perpSharesSpotRoom);
+        Configure(builder.Services, policy, vaults, impactBound, spillover, perpSharesSpotRoom);
         var (siloPort, gatewayPort) = FreePorts();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: "mesh-simulation", clusterId: $"sim-{Guid.NewGuid():N}")
@@ -88,7 +88,7 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
     }
 
     /// <summary>The policy's coordinator settings.</summary>
-    static partial void Configure(IServiceCollection services, SimulationPolicy policy, int vaults, double impactBound, bool perpSharesSpotRoom);
+    static partial void Configure(IServiceCollection services, SimulationPolicy policy, int vaults, double impactBound, bool spillover, bool perpSharesSpotRoom);
 
     public ISimulatedChain Chain(string name) => Services.GetRequiredService<ISimulatedChainProvider>().GetSimulated(name);
 

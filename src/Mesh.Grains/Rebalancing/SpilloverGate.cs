@@ -1,0 +1,45 @@
+namespace Mesh.Grains.Rebalancing;
+
+/// <summary>
+/// The fire-sale spillover of a round's sales onto the rest of the mesh (price-mediated contagion: Greenwood, Landier
+/// and Thesmar 2015; Cont and Schaanning 2017). Selling <c>q</c> units to repay debt frees <c>q·(h − s)</c> of the
+/// sellers' margin (in units of the asset at its price): the haircut <c>h</c> the collateral no longer needs, less the
+/// execution cost <c>s</c>. But its permanent impact marks down every unit the mesh still holds, and the oracle
+/// follows the traded price: the rest of the mesh's collateral after haircuts loses
+/// <c>(1 − h)·(H − q)·φ·1.5·Y·σ·(√(u + q/V) − √u)</c>, the square-root law's lasting share φ on what the mesh has
+/// absorbed so far (<c>u</c>, fractions of the day's depth <c>V</c>). A round passes when it frees at least what it
+/// marks off. The law is concave, so the first units mark off the most: while the mesh's holdings <c>H</c> are small
+/// against the market's depth the gate never binds; when the mesh holds days of the market's depth (a liquidity
+/// crunch in which the mesh is the market), a partial sale costs the rest of the mesh more than it frees, and the
+/// round waits.
+/// </summary>
+internal static class SpilloverGate
+{
+    /// <summary>Whether selling <paramref name="quantity"/> now frees at least the margin it marks off the rest of the mesh.</summary>
+    /// <param name="quantity">What the round would grant, in base units.</param>
+    /// <param name="holdings">What the mesh holds of the asset, in base units (the sellers' holdings included).</param>
+    /// <param name="haircut">The sellers' haircut on the asset (a quantity-weighted mean), in [0, 1).</param>
+    /// <param name="executionCost">The sale's expected average impact, a fraction of price.</param>
+    /// <param name="dailyDepth">The market's day depth, in base units.</param>
+    /// <param name="dailyVolatility">σ, daily.</param>
+    /// <param name="coefficient">Y.</param>
+    /// <param name="permanentShare">φ.</param>
+    /// <param name="absorbed">What the mesh's sales have absorbed so far, in fractions of the day's depth.</param>
+    /// <returns>The freed margin and the spillover, both in units of the asset at its price, and whether the round passes.</returns>
+    public static (double Freed, double Spillover, bool Passes) Weigh(
+        UInt128 quantity, UInt128 holdings, double haircut, double executionCost, UInt128 dailyDepth, double dailyVolatility, double coefficient, double permanentShare, double absorbed)
+    {
+        var q = (double)quantity;
+        var freed = q * (haircut - Math.Max(0.0, executionCost));
+        if (quantity == UInt128.Zero || dailyDepth == UInt128.Zero || !(dailyVolatility > 0) || !(coefficient > 0) || !(permanentShare > 0))
+        {
+            return (freed, 0.0, true);
+        }
+
+        var rest = Math.Max(0.0, (double)holdings - q);
+        var u = Math.Max(0.0, absorbed);
+        var lasting = permanentShare * 1.5 * coefficient * dailyVolatility * (Math.Sqrt(u + (q / (double)dailyDepth)) - Math.Sqrt(u));
+        var spillover = (1 - haircut) * rest * lasting;
+        return (freed, spillover, double.IsFinite(spillover) && freed >= spillover);
+    }
+}

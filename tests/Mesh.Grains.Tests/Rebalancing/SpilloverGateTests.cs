@@ -1,0 +1,73 @@
+using Mesh.Grains.Rebalancing;
+
+namespace Mesh.Grains.Tests.Rebalancing;
+
+/// <summary>
+/// The spillover gate's arithmetic (Y = 1, φ = 2/3, so the lasting impact of a fraction z of the day's depth is
+/// σ·√z): a round passes when the margin it frees, q·(h − s), is at least what its lasting impact marks off the rest of
+/// the mesh's holdings after haircuts, (1 − h)·(H − q)·σ·(√(u + q/V) − √u).
+/// </summary>
+public sealed class SpilloverGateTests
+{
+    private const double Phi = 2.0 / 3.0;
+
+    [Fact]
+    public void Weigh_MeshHoldsDaysOfTheMarketsDepth_PartialSaleMarksOffMoreThanItFreesAndIsHeld()
+    {
+        // 104,000 WETH held against a day's depth of 40,000; a round of 1,000 at a 20% haircut and 1% execution cost.
+        var (freed, spillover, passes) = SpilloverGate.Weigh(1_000, 104_000, 0.2, 0.01, 40_000, 0.06, 1.0, Phi, 0.0);
+
+        Assert.Equal(1_000 * 0.19, freed, 9);
+        Assert.Equal(0.8 * 103_000 * 0.06 * Math.Sqrt(0.025), spillover, 6); // 781.6
+        Assert.False(passes);
+    }
+
+    [Fact]
+    public void Weigh_MeshHoldsLittleOfTheMarketsDepth_SaleFreesMoreThanItMarksOffAndPasses()
+    {
+        // 400 WETH held against 40,000 a day: the same round's lasting impact marks off almost nothing of the rest.
+        var (freed, spillover, passes) = SpilloverGate.Weigh(100, 400, 0.2, 0.01, 40_000, 0.06, 1.0, Phi, 0.0);
+
+        Assert.Equal(0.8 * 300 * 0.06 * Math.Sqrt(0.0025), spillover, 9); // 0.72
+        Assert.True(freed > spillover && passes, $"freed {freed}, spillover {spillover}");
+    }
+
+    [Fact]
+    public void Weigh_WholeHoldingSold_NothingLeftToMarkDownAndPasses()
+    {
+        var (freed, spillover, passes) = SpilloverGate.Weigh(104_000, 104_000, 0.2, 0.1, 40_000, 0.06, 1.0, Phi, 0.0);
+
+        Assert.Equal((0.0, true), (spillover, passes));
+        Assert.Equal(104_000 * 0.1, freed, 6);
+    }
+
+    [Fact]
+    public void Weigh_AfterTheMeshHasAbsorbedSales_TheSameRoundMarksOffLess()
+    {
+        // The square-root law is concave in what was absorbed: the first units move the price the most.
+        var fresh = SpilloverGate.Weigh(1_000, 104_000, 0.2, 0.01, 40_000, 0.06, 1.0, Phi, 0.0).Spillover;
+        var later = SpilloverGate.Weigh(1_000, 104_000, 0.2, 0.01, 40_000, 0.06, 1.0, Phi, 0.5).Spillover;
+
+        Assert.Equal(0.8 * 103_000 * 0.06 * (Math.Sqrt(0.525) - Math.Sqrt(0.5)), later, 6);
+        Assert.True(later < fresh / 5, $"after half a day's depth absorbed {later}, fresh {fresh}");
+    }
+
+    [Fact]
+    public void Weigh_ExecutionCostAboveTheHaircut_FreesNothingAndIsHeldEvenWithoutSpillover()
+    {
+        var (freed, _, passes) = SpilloverGate.Weigh(100, 100, 0.05, 0.08, 40_000, 0.06, 1.0, Phi, 0.0);
+
+        Assert.True(freed < 0 && !passes, $"freed {freed}");
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0, 40_000)] // no volatility
+    [InlineData(0.06, 0.0, 40_000)] // no impact coefficient
+    [InlineData(0.06, 1.0, 0)]      // no depth known
+    public void Weigh_NoImpactLaw_NoSpilloverAndPasses(double sigma, double coefficient, long depth)
+    {
+        var (_, spillover, passes) = SpilloverGate.Weigh(1_000, 104_000, 0.2, 0.01, (UInt128)depth, sigma, coefficient, Phi, 0.0);
+
+        Assert.Equal((0.0, true), (spillover, passes));
+    }
+}
