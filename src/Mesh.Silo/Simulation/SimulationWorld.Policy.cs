@@ -11,7 +11,8 @@ namespace Mesh.Silo.Simulation;
 /// adaptive policy also sizes capacity from live depth and volatility on a book that refills at a finite rate
 /// (expected impact of what is in flight at most the run's bound, 2% unless <c>--impact-bound</c> says otherwise, the depth recent sales consumed counted; see
 /// <c>CapacityModel.BookCapacity</c>), without the cost of delay, serves the most urgent first and gives each
-/// protocol a fair share; the perp market's coordinator (the short hedges of the vaults that hedge) has the same
+/// protocol a fair share, and weighs each round's spillover onto the rest of the mesh's WETH (<c>SpilloverGate</c>, unless
+/// <c>--no-spillover</c>); the perp market's coordinator (the short hedges of the vaults that hedge) has the same
 /// rules on a book three times as deep. Requests are decided once per step, after
 /// every vault has acted on the step's price, so that a run repeats exactly.
 /// </summary>

@@ -230,4 +230,11 @@ public sealed class SimulationTests
         Assert.Equal(band, SimulationSettings.Parse(["--basis-arbitrage", value]).BasisArbitrageBand);
         Assert.Null(SimulationSettings.Parse([]).BasisArbitrageBand);
     }
+
+    [Fact]
+    public void Parse_NoSpillover_TurnsTheGateOffWhichIsOnByDefault()
+    {
+        Assert.True(SimulationSettings.Parse([]).Spillover);
+        Assert.False(SimulationSettings.Parse(["--no-spillover", "--quiet"]).Spillover);
+    }
 }
