@@ -26,9 +26,12 @@ internal sealed partial class RebalanceCoordinatorGrain
     [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Rebalance coordinator {Asset}: the spot coordinator of {Underlying} did not answer; the perp market, which shares its room, grants nothing this round")]
     private static partial void LogSpotUnavailable(ILogger logger, string asset, string underlying, Exception exception);
 
-    [LoggerMessage(EventId = 2407, Level = LogLevel.Debug, Message = "Rebalance coordinator {Asset}: a round of {Quantity} base units held: it would free {Freed} of the sellers' margin and mark {Spillover} off the rest of the mesh's holdings (asset units at price)")]
+    [LoggerMessage(EventId = 2407, Level = LogLevel.Debug, Message = "Rebalance coordinator {Asset}: a round of {Quantity} base units held: it would free {Freed} of the sellers' margin and mark {Spillover} off the rest of the mesh's holdings (both in base units of the asset, at its price)")]
     private static partial void LogSpilloverHeld(ILogger logger, string asset, UInt128 quantity, double freed, double spillover);
 
-    [LoggerMessage(EventId = 2408, Level = LogLevel.Warning, Message = "Rebalance coordinator {Asset}: the revaluation partitions did not answer with the mesh's holdings; the round is not weighed for spillover")]
+    [LoggerMessage(EventId = 2408, Level = LogLevel.Warning, Message = "Rebalance coordinator {Asset}: the revaluation partitions did not answer with the mesh's holdings; this oracle round is not weighed for spillover")]
     private static partial void LogHoldingsUnavailable(ILogger logger, string asset, Exception exception);
+
+    [LoggerMessage(EventId = 2409, Level = LogLevel.Information, Message = "Rebalance coordinator {Asset}: a revaluation partition has heard from {Reported} of its {Members} vaults since it was activated; the round is not weighed for spillover")]
+    private static partial void LogHoldingsPartial(ILogger logger, string asset, int reported, int members);
 }

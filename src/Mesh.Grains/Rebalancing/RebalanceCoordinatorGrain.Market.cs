@@ -159,11 +159,6 @@ internal sealed partial class RebalanceCoordinatorGrain
             (room, reason) = (flow.Tokens, "flow.limit");
         }
 
-        if (room > UInt128.Zero && await HeldBySpilloverAsync(reading, room))
-        {
-            (room, reason) = (UInt128.Zero, "spillover");
-        }
-
         Func<UInt128, UInt128> valueOf = _ => UInt128.Zero;
         UInt128? claimed = null;
         if (HasBudget && room > UInt128.Zero)
@@ -195,6 +190,13 @@ internal sealed partial class RebalanceCoordinatorGrain
             }
         }
 
+        // Weighed on the room every other cap has left (a claim on the global budget that the gate then holds comes
+        // back when the market's claim is brought to its value in flight after the round).
+        if (room > UInt128.Zero && await HeldBySpilloverAsync(reading, room))
+        {
+            (room, reason) = (UInt128.Zero, "spillover");
+        }
+
         var before = Book.Queued.Select(r => r.Reason).ToList();
         var adaptive = Rules.Policy == RebalancePolicy.Adaptive;
         var rules = new AllocationRules(Rules.Dust, ByUrgency: adaptive, Options.LiquidationsFirst, FairShare: adaptive && Options.FairShare);
@@ -209,9 +211,11 @@ internal sealed partial class RebalanceCoordinatorGrain
     }
 
     /// <summary>
-    /// Whether the round's grants (the room, or the queue if smaller) would mark off the rest of the mesh's holdings more
-    /// margin than they free (<see cref="SpilloverGate"/>); false where the gate does not apply: off, a perp market, a
-    /// policy other than adaptive, no adaptive reading, no queued request that gives its haircut, or holdings unknown.
+    /// Whether the round would mark off the rest of the mesh's holdings more margin than it frees
+    /// (<see cref="SpilloverGate"/>), weighed on what the queued requests that give their haircut would sell (the room,
+    /// or their quantity if smaller; requests without a haircut are not counted, but wait with the round when it is
+    /// held); false where the gate does not apply: off, a perp market, a policy other than adaptive, no adaptive
+    /// reading, no queued request that gives its haircut, or the holdings unknown.
     /// </summary>
     private async Task<bool> HeldBySpilloverAsync(MarketReading reading, UInt128 room)
     {
@@ -221,24 +225,25 @@ internal sealed partial class RebalanceCoordinatorGrain
             return false;
         }
 
-        var (weighed, weighted) = (UInt128.Zero, 0.0);
+        // Summed in doubles: a sum of base units could exceed UInt128, and the weighing is in doubles anyway.
+        var (weighed, weighted) = (0.0, 0.0);
         foreach (var request in Book.Queued)
         {
             if (request.Haircut is { } h)
             {
-                weighed += request.Quantity;
+                weighed += (double)request.Quantity;
                 weighted += h * (double)request.Quantity;
             }
         }
 
-        if (weighed == UInt128.Zero || await HoldingsAsync() is not { } holdings)
+        if (!(weighed > 0) || await HoldingsAsync() is not { } holdings)
         {
             return false;
         }
 
-        var quantity = UInt128.Min(room, Book.QueuedQuantity);
+        var quantity = (double)room <= weighed ? room : UInt128.Min(room, (UInt128)weighed);
         var cost = CapacityModel.ExpectedImpact(Book.State.InFlight + quantity, reading) ?? 0.0;
-        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, weighted / (double)weighed, cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed);
+        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, Math.Clamp(weighted / weighed, 0.0, 0.999999), cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed);
         if (!passes)
         {
             LogSpilloverHeld(logger, Asset, quantity, freed, spillover);
@@ -247,7 +252,12 @@ internal sealed partial class RebalanceCoordinatorGrain
         return !passes;
     }
 
-    /// <summary>The mesh's holdings of the asset, summed over its revaluation partitions once per oracle round; null when a partition does not answer.</summary>
+    /// <summary>
+    /// The mesh's holdings of the asset, summed over its revaluation partitions, asked once per oracle round (the
+    /// answer, known or not, is kept for the round); null when a partition does not answer within
+    /// <see cref="HoldingsTimeout"/>, or has not heard from every member since it was activated (a sum that leaves
+    /// vaults out would understate the spillover).
+    /// </summary>
     private async Task<UInt128?> HoldingsAsync()
     {
         if (_holdings is { } known && known.Round == _lastRound)
@@ -255,24 +265,31 @@ internal sealed partial class RebalanceCoordinatorGrain
             return known.Total;
         }
 
+        UInt128? total = UInt128.Zero;
         try
         {
             var parts = await Task.WhenAll(Enumerable.Range(0, RevaluationPartitions.Count)
-                .Select(p => GrainFactory.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(Underlying, p)).Holdings()));
-            var total = UInt128.Zero;
+                .Select(p => GrainFactory.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key(Underlying, p)).Holdings())).WaitAsync(HoldingsTimeout);
             foreach (var part in parts)
             {
+                if (part.Reported < part.Members)
+                {
+                    LogHoldingsPartial(logger, Asset, part.Reported, part.Members);
+                    total = null;
+                    break;
+                }
+
                 total = total > UInt128.MaxValue - part.Total ? UInt128.MaxValue : total + part.Total;
             }
-
-            _holdings = (_lastRound, total);
-            return total;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogHoldingsUnavailable(logger, Asset, exception);
-            return null;
+            total = null;
         }
+
+        _holdings = (_lastRound, total);
+        return total;
     }
 
     /// <summary>The estimated wait of a queued request: until the flow refills, a grant expires, or the next sweep.</summary>

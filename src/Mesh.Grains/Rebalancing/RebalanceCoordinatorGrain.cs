@@ -31,6 +31,10 @@ internal sealed partial class RebalanceCoordinatorGrain(
     ILogger<RebalanceCoordinatorGrain> logger) : Grain, IRebalanceCoordinatorGrain, IRemindable
 {
     private const string SweepReminder = "rebalance-sweep";
+
+    /// <summary>How long a round waits for the revaluation partitions' holdings (for the spillover gate) before it is decided without them.</summary>
+    private static readonly TimeSpan HoldingsTimeout = TimeSpan.FromSeconds(5);
+
     private readonly List<PendingOperation> _pending = [];
 
     /// <summary>The oracle's prices seen lately without the mesh's own expected impact, oldest first, one per round (in memory: after an activation the trend is read afresh).</summary>
@@ -40,7 +44,7 @@ internal sealed partial class RebalanceCoordinatorGrain(
 
     /// <summary>What this activation saw completed, in fractions of the day's depth at the time (the mesh's permanent impact, read with <see cref="_prices"/>).</summary>
     private double _absorbed;
-    private (long Round, UInt128 Total)? _holdings;
+    private (long Round, UInt128? Total)? _holdings;
     private readonly IMarketVenue? _venue = services.GetService<IMarketVenue>();
     private readonly IPerpVenue? _perps = services.GetService<IPerpVenue>();
     private CoordinatorBook? _book;

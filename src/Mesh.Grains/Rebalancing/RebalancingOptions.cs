@@ -58,8 +58,12 @@ public sealed partial class RebalancingOptions
     /// (<see cref="SpilloverGate"/>): the round is granted only when the margin its sales free (the sellers' haircut on
     /// what they sell, less its execution cost) is at least what their permanent impact marks off the mesh's other
     /// holdings of the asset (summed from the asset's revaluation partitions, as every vault answered its last
-    /// price). Only requests that give their haircut are weighed (the vaults' own sales do); a round without them, or
-    /// with the holdings unknown, is not held.
+    /// price). The round is weighed on what the requests that give their haircut would sell (the vaults' own sales and
+    /// shifts do); when it is held, every queued request waits, those without a haircut too. A round without such
+    /// requests, or with the holdings unknown (a partition that does not answer within 5 seconds, or has not heard from
+    /// every member since it was activated), is not held. Rounds below <c>q* = V·((1 − h)·(H/V)·φ·1.5·Y·σ/(h − s))²</c>
+    /// are held: tiny while the mesh holds little of the market's depth, beyond what the bound allows when it holds
+    /// days of it.
     /// </summary>
     /// <value>The default is true.</value>
     public bool SpilloverGate { get; set; } = true;

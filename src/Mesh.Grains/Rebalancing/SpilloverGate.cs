@@ -8,10 +8,14 @@ namespace Mesh.Grains.Rebalancing;
 /// follows the traded price: the rest of the mesh's collateral after haircuts loses
 /// <c>(1 − h)·(H − q)·φ·1.5·Y·σ·(√(u + q/V) − √u)</c>, the square-root law's lasting share φ on what the mesh has
 /// absorbed so far (<c>u</c>, fractions of the day's depth <c>V</c>). A round passes when it frees at least what it
-/// marks off. The law is concave, so the first units mark off the most: while the mesh's holdings <c>H</c> are small
-/// against the market's depth the gate never binds; when the mesh holds days of the market's depth (a liquidity
-/// crunch in which the mesh is the market), a partial sale costs the rest of the mesh more than it frees, and the
-/// round waits.
+/// marks off. The law is concave, so the first units mark off the most: with nothing absorbed and <c>H ≫ q</c> the
+/// freed margin, linear in <c>q</c>, passes the spillover, which grows as <c>√q</c>, only from
+/// <c>q* = V·((1 − h)·(H/V)·φ·1.5·Y·σ/(h − s))²</c>. That grows with the square of the mesh's share of the market's
+/// depth: at a 20% haircut, 1% execution cost and σ = 6% it is 0.26 WETH of a 40,000-WETH day when the mesh holds 1%
+/// of the day's depth, 26 WETH at 10%, and far more than any round the impact bound allows when the mesh holds days
+/// of it (a liquidity crunch in which the mesh is the market): then every partial sale waits. What the mesh has
+/// absorbed (<c>u</c>) lowers the marginal spillover; the coordinator counts it in memory from its own completed
+/// sales, so after an activation it starts from zero, the stricter side.
 /// </summary>
 internal static class SpilloverGate
 {

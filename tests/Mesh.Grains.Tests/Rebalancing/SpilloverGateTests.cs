@@ -33,6 +33,21 @@ public sealed class SpilloverGateTests
     }
 
     [Fact]
+    public void Weigh_MeshHoldsOnePercentOfTheDaysDepth_RoundsBelowTheThresholdAreHeldAndAboveItPass()
+    {
+        // q* = V·((1 − h)·(H/V)·σ/(h − s))² = 40,000·(0.8·0.01·0.06/0.19)² ≈ 0.255 WETH (with H − q ≈ H).
+        UInt128 weth = 1_000_000_000_000_000_000UL;
+        var threshold = 40_000 * Math.Pow(0.8 * 0.01 * 0.06 / 0.19, 2);
+        Assert.InRange(threshold, 0.25, 0.26);
+
+        var below = SpilloverGate.Weigh(weth / 10, 400 * weth, 0.2, 0.01, 40_000 * weth, 0.06, 1.0, Phi, 0.0);
+        var above = SpilloverGate.Weigh(weth / 2, 400 * weth, 0.2, 0.01, 40_000 * weth, 0.06, 1.0, Phi, 0.0);
+
+        Assert.False(below.Passes, $"0.1 WETH: freed {below.Freed}, spillover {below.Spillover}");
+        Assert.True(above.Passes, $"0.5 WETH: freed {above.Freed}, spillover {above.Spillover}");
+    }
+
+    [Fact]
     public void Weigh_WholeHoldingSold_NothingLeftToMarkDownAndPasses()
     {
         var (freed, spillover, passes) = SpilloverGate.Weigh(104_000, 104_000, 0.2, 0.1, 40_000, 0.06, 1.0, Phi, 0.0);
