@@ -39,6 +39,9 @@ public static class GrainsDiagnostics
     /// <summary>Histogram of how long a sale request waited in a coordinator's queue before its grant, in seconds (every market).</summary>
     public const string CoordinatorQueueWait = "mesh.coordinator.queue.wait";
 
+    /// <summary>Counter of the allocation rounds an adaptive market's spillover gate held, per asset.</summary>
+    public const string CoordinatorSpilloverHeld = "mesh.coordinator.spillover.held";
+
     /// <summary>Counter of transfers quoted (a transfer's first state).</summary>
     public const string TransfersStarted = "mesh.transfer.started";
 

@@ -20,6 +20,9 @@ internal static class GrainsMetrics
     private static readonly Histogram<double> QueueWait = GrainsDiagnostics.Meter.CreateHistogram<double>(
         GrainsDiagnostics.CoordinatorQueueWait, "s", "Time sale requests waited for a grant.");
 
+    private static readonly Counter<long> SpilloverRounds = GrainsDiagnostics.Meter.CreateCounter<long>(
+        GrainsDiagnostics.CoordinatorSpilloverHeld, "{round}", "Allocation rounds the spillover gate held: their sales would have marked off the rest of the mesh's holdings more margin than they freed.");
+
     private static readonly Counter<long> Started = GrainsDiagnostics.Meter.CreateCounter<long>(
         GrainsDiagnostics.TransfersStarted, "{transfer}", "Transfers quoted.");
 
@@ -99,6 +102,10 @@ internal static class GrainsMetrics
         CapacityUsed.Set(asset, (double)inFlight);
         CapacityFree.Set(asset, capacity > inFlight ? (double)(capacity - inFlight) : 0);
     }
+
+    /// <summary>An adaptive market's spillover gate held an allocation round.</summary>
+    public static void SpilloverHeld(string asset) =>
+        SpilloverRounds.Add(1, new TagList { { GrainsDiagnostics.AssetTag, asset } });
 
     /// <summary>A queued sale request was granted after waiting since <paramref name="requestedAt"/>.</summary>
     public static void Granted(DateTimeOffset requestedAt, DateTimeOffset now) =>

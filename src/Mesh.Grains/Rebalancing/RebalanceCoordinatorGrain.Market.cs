@@ -247,6 +247,7 @@ internal sealed partial class RebalanceCoordinatorGrain
         if (!passes)
         {
             LogSpilloverHeld(logger, Asset, quantity, freed, spillover);
+            Diagnostics.GrainsMetrics.SpilloverHeld(Asset);
         }
 
         return !passes;

@@ -91,6 +91,19 @@ public sealed class GrainsMetricsTests
     }
 
     [Fact]
+    public void SpilloverHeld_TwoRounds_CountsTwoTaggedWithTheAsset()
+    {
+        var asset = $"A{Guid.NewGuid():N}";
+        using var sut = new MetricCapture();
+
+        GrainsMetrics.SpilloverHeld(asset);
+        GrainsMetrics.SpilloverHeld(asset);
+        sut.Collect();
+
+        Assert.Equal([1, 1], sut.Values(GrainsDiagnostics.CoordinatorSpilloverHeld, GrainsDiagnostics.AssetTag, asset));
+    }
+
+    [Fact]
     public void TransferPhase_QuotedThenSettled_CountsOneStartAndOneSettledWithItsDuration()
     {
         var quoted = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
