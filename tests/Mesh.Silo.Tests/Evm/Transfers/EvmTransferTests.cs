@@ -95,30 +95,46 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
         var failedBefore = cluster.Proxy.FailedRequests;
         var sentBefore = await cluster.OnChain.TransactionCountAsync("local-b", cluster.Signer);
         cluster.Proxy.Failing = true;
-        TransferStatus[] ended;
+        TransferStatus[] first;
+        TransferStatus[] second;
+        long failedWhileOpen;
         try
         {
-            var started = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => cluster.ExecuteAsync(
-                $"router-rpc:{Guid.NewGuid():N}", i % 2 == 0 ? "local-a" : "local-b", i % 2 == 0 ? "local-b" : "local-c", (25 * Usdc) + (UInt128)i)));
-            ended = await EvmTransferCluster.EndedAsync([.. started.Select(s => s.Grain)], EndTimeout);
+            first = await TransfersThroughLocalBAsync(10);
+
+            // The calls in flight when the circuit opened have been answered once the proxy has none left.
+            await Eventually.TrueAsync(() => cluster.Proxy.InFlightRequests == 0, "the proxy answers what it was sent", TimeSpan.FromSeconds(30));
+            failedWhileOpen = cluster.Proxy.FailedRequests;
+
+            // The circuit stays open for its break duration (a minute): a second batch goes to the fallback only.
+            second = await TransfersThroughLocalBAsync(4);
         }
         finally
         {
             cluster.Proxy.Failing = false;
         }
 
-        var failed = cluster.Proxy.FailedRequests - failedBefore;
-        Assert.All(ended, s => Assert.True(s.Phase == TransferPhase.Settled, $"{s.RequestId}: {s.Phase} {s.Reason} {s.ReasonDetail}"));
+        Assert.All(first.Concat(second), s => Assert.True(s.Phase == TransferPhase.Settled, $"{s.RequestId}: {s.Phase} {s.Reason} {s.ReasonDetail}"));
         Assert.Contains($"Chain local-b: the circuit of RPC endpoint http://127.0.0.1:{cluster.Proxy.Url.Port} opened", cluster.Silo.Output, StringComparison.Ordinal);
 
-        // Once open, the circuit keeps every call off the proxy for its break duration (a minute): only the calls in
-        // flight before it opened (three failures at least, the breaker's minimum throughput) failed there.
-        Assert.InRange(failed, 3, 20);
+        // The circuit opened only after the breaker's minimum throughput (three calls) had failed, and once open it
+        // kept every later call off the endpoint: the second batch sent the proxy nothing.
+        Assert.True(failedWhileOpen - failedBefore >= 3, $"{failedWhileOpen - failedBefore} calls failed on the proxy before the circuit opened");
+        Assert.Equal(failedWhileOpen, cluster.Proxy.FailedRequests);
 
-        // local-b saw five releases (from local-a) and five locks (to local-c): ten transactions, none twice.
-        Assert.Equal(10UL, await cluster.OnChain.TransactionCountAsync("local-b", cluster.Signer) - sentBefore);
+        // local-b saw seven releases (from local-a) and seven locks (to local-c): fourteen transactions, none twice.
+        Assert.Equal(14UL, await cluster.OnChain.TransactionCountAsync("local-b", cluster.Signer) - sentBefore);
+        TransferStatus[] ended = [.. first, .. second];
         await AssertConservedAsync(before, ended);
         await AssertOnceEachAsync(ended, refunds: false);
+    }
+
+    /// <summary>Half the transfers from local-a to local-b (a release there), half from local-b to local-c (a lock).</summary>
+    private async Task<TransferStatus[]> TransfersThroughLocalBAsync(int count)
+    {
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(i => cluster.ExecuteAsync(
+            $"router-rpc:{Guid.NewGuid():N}", i % 2 == 0 ? "local-a" : "local-b", i % 2 == 0 ? "local-b" : "local-c", (25 * Usdc) + (UInt128)i)));
+        return await EvmTransferCluster.EndedAsync([.. started.Select(s => s.Grain)], EndTimeout);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal sealed class RpcProxy : IAsyncDisposable
     private readonly Task _serving;
     private long _failed;
     private long _forwarded;
+    private long _inFlight;
 
     private RpcProxy(Uri target, int port)
     {
@@ -36,6 +37,9 @@ internal sealed class RpcProxy : IAsyncDisposable
 
     /// <summary>How many requests were forwarded, the failed ones included.</summary>
     public long ForwardedRequests => Interlocked.Read(ref _forwarded);
+
+    /// <summary>How many requests have arrived and not yet been answered.</summary>
+    public long InFlightRequests => Interlocked.Read(ref _inFlight);
 
     public static RpcProxy Start(Uri target) => new(target, TestPorts.Next());
 
@@ -71,6 +75,7 @@ internal sealed class RpcProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpListenerContext context)
     {
         using var response = context.Response;
+        Interlocked.Increment(ref _inFlight);
         try
         {
             using var body = new StreamContent(context.Request.InputStream);
@@ -96,6 +101,10 @@ internal sealed class RpcProxy : IAsyncDisposable
         catch (HttpListenerException)
         {
             // The caller gave up on the request (its own timeout): nothing to answer.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }
