@@ -79,6 +79,9 @@ internal sealed partial class EvmChainClient : IChainClient, IDisposable
     /// <summary>The RPC endpoints in order of preference, with their circuit state.</summary>
     internal IReadOnlyList<RpcEndpoint> Endpoints => _rpc.Endpoints;
 
+    /// <summary>The chain's RPC gateway (its endpoints' circuits), which the price feed reader shares.</summary>
+    internal RpcGateway Rpc => _rpc;
+
     public Task<BlockHeader> GetHeadAsync(CancellationToken cancellationToken = default) =>
         ObserveAsync(ChainRpcMethods.GetHead, HeadAsync, cancellationToken);
 

@@ -17,6 +17,9 @@ internal sealed class EvmChainClientProvider : IChainClientProvider, IDisposable
 
     public IReadOnlyList<string> ChainNames { get; }
 
+    /// <summary>Each chain's RPC gateway, by chain name.</summary>
+    internal IReadOnlyDictionary<string, Rpc.RpcGateway> Gateways => _clients.ToDictionary(c => c.Key, c => c.Value.Rpc, StringComparer.Ordinal);
+
     public IChainClient GetClient(string chainName) =>
         TryGetClient(chainName, out var client)
             ? client

@@ -59,12 +59,17 @@ public static class EvmChains
     /// <param name="options">RPC options (timeouts, retries, circuit breakers).</param>
     /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
     /// <param name="loggerFactory">The logger factory, if any.</param>
+    /// <param name="clients">
+    /// The chain clients of <see cref="CreateProvider"/>, if any: the reader then calls each chain through its client's
+    /// endpoints and circuit breakers (one circuit per endpoint) instead of opening its own.
+    /// </param>
     /// <returns>The reader.</returns>
     public static Mesh.Chains.Feeds.IPriceFeedReader CreatePriceFeedReader(
-        ChainsConfiguration configuration, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+        ChainsConfiguration configuration, EvmChainOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IChainClientProvider? clients = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return new Mesh.Chains.Evm.Feeds.EvmPriceFeedReader(
-            configuration, options, timeProvider ?? TimeProvider.System, loggerFactory?.CreateLogger("Mesh.Chains.Evm") ?? NullLogger.Instance);
+            configuration, options, timeProvider ?? TimeProvider.System, loggerFactory?.CreateLogger("Mesh.Chains.Evm") ?? NullLogger.Instance,
+            (clients as EvmChainClientProvider)?.Gateways);
     }
 }

@@ -42,7 +42,7 @@ internal static class MeshEvmChainsExtensions
         // The on-chain price feeds of chains.json are one more source of each asset's oracle, unless turned off.
         options.Oracles.ChainFeeds.Enabled ??= true;
         services.AddSingleton<IPriceFeedReader>(sp =>
-            EvmChains.CreatePriceFeedReader(chains, client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            EvmChains.CreatePriceFeedReader(chains, client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IChainClientProvider>()));
         foreach (var chain in chains.Chains)
         {
             var name = chain.Name;

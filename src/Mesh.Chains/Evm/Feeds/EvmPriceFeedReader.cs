@@ -14,7 +14,7 @@ namespace Mesh.Chains.Evm.Feeds;
 
 /// <summary>
 /// Reads AggregatorV3-shaped feeds with <c>eth_call</c> through each chain's RPC endpoints (the same failover, circuit
-/// breakers and read retries as the chain client). A feed's <c>decimals()</c> is checked against chains.json on its
+/// breakers and read retries as the chain client; in a silo, the chain client's own gateway, so one circuit per endpoint). A feed's <c>decimals()</c> is checked against chains.json on its
 /// first read.
 /// </summary>
 internal sealed class EvmPriceFeedReader : IPriceFeedReader, IDisposable
@@ -23,13 +23,24 @@ internal sealed class EvmPriceFeedReader : IPriceFeedReader, IDisposable
     private static readonly string DecimalsCall = VaultAbi.Call("decimals()");
 
     private readonly Dictionary<string, (ChainDefinition Chain, RpcGateway Rpc)> _chains;
+    private readonly List<RpcGateway> _owned = [];
     private readonly ConcurrentDictionary<string, bool> _decimalsChecked = new(StringComparer.Ordinal);
 
-    public EvmPriceFeedReader(ChainsConfiguration configuration, EvmChainOptions options, TimeProvider time, ILogger logger)
+    /// <summary>Creates the reader.</summary>
+    /// <param name="configuration">The chains and their feeds.</param>
+    /// <param name="options">RPC options, for the gateways the reader opens itself.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="shared">
+    /// The gateways of the chain clients by chain name, used instead of opening new ones, so that an endpoint has one
+    /// circuit per process: a failing endpoint the clients have stopped calling is not called by the feeds either.
+    /// The reader does not dispose them.
+    /// </param>
+    public EvmPriceFeedReader(ChainsConfiguration configuration, EvmChainOptions options, TimeProvider time, ILogger logger, IReadOnlyDictionary<string, RpcGateway>? shared = null)
     {
         _chains = configuration.Chains
             .Where(c => c.PriceFeeds.Count > 0)
-            .ToDictionary(c => c.Name, c => (c, new RpcGateway(c.Name, c.RpcUrls, options, time, logger)), StringComparer.Ordinal);
+            .ToDictionary(c => c.Name, c => (c, shared?.GetValueOrDefault(c.Name) ?? Owned(new RpcGateway(c.Name, c.RpcUrls, options, time, logger))), StringComparer.Ordinal);
     }
 
     public async Task<PriceFeedRound> ReadLatestAsync(string chain, string asset, CancellationToken cancellationToken = default)
@@ -63,10 +74,16 @@ internal sealed class EvmPriceFeedReader : IPriceFeedReader, IDisposable
 
     public void Dispose()
     {
-        foreach (var (_, rpc) in _chains.Values)
+        foreach (var rpc in _owned)
         {
             rpc.Dispose();
         }
+    }
+
+    private RpcGateway Owned(RpcGateway rpc)
+    {
+        _owned.Add(rpc);
+        return rpc;
     }
 
     private static async Task<byte[]> CallAsync(RpcGateway rpc, string chain, PriceFeedDefinition feed, string data, CancellationToken cancellationToken)

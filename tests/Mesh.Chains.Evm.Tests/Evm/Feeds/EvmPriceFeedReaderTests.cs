@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Mesh.Chains.Clients;
 using Mesh.Chains.Configuration;
 using Mesh.Chains.Evm.Deployment;
@@ -5,6 +7,7 @@ using Mesh.Chains.Evm.Feeds;
 using Mesh.Chains.Evm.Tests.Fixtures;
 using Mesh.Chains.Feeds;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly.CircuitBreaker;
 
 namespace Mesh.Chains.Evm.Tests.Evm.Feeds;
 
@@ -79,10 +82,77 @@ public sealed class EvmPriceFeedReaderTests(LocalChains chains)
         Assert.Equal(PriceFeedErrorCodes.UnknownFeed, ex.Code);
     }
 
+    [Fact]
+    public async Task ReadLatestAsync_GivenTheChainClients_CallsNoEndpointWhoseCircuitTheClientOpened()
+    {
+        var chain = chains.C;
+        var feed = chain.Deployed.PriceFeeds.Single();
+        await chain.Deployer.PublishPriceAsync(feed.Address, 3_000_00000000);
+        using var refusing = new RefusingEndpoint();
+        var definition = chain.Definition with { RpcUrls = [refusing.Url, chain.Node.Url], PriceFeeds = [new PriceFeedDefinition("WETH", feed.Address, 8, TimeSpan.FromHours(1))] };
+        using var clients = new EvmChainClientProvider([chains.Client(chain, chains.Options(), definition)]);
+        var client = (EvmChainClient)clients.GetClient(definition.Name);
+        while (client.Endpoints[0].CircuitState != CircuitState.Open)
+        {
+            await client.GetHeadAsync();
+        }
+
+        var refused = refusing.Connections;
+        var configuration = new ChainsConfiguration { Version = 1, Chains = [definition], Routes = [] };
+        var options = chains.Options();
+        using var sut = (EvmPriceFeedReader)EvmChains.CreatePriceFeedReader(configuration, options, clients: clients);
+
+        var rounds = new List<PriceFeedRound>();
+        for (var i = 0; i < 5; i++)
+        {
+            rounds.Add(await sut.ReadLatestAsync(definition.Name, "WETH"));
+        }
+
+        Assert.All(rounds, r => Assert.Equal(3_000m, r.Price));
+        Assert.True(refused >= options.CircuitMinimumThroughput, $"the client dialled the refusing endpoint {refused} times before its circuit opened");
+        Assert.Equal(refused, refusing.Connections);
+    }
+
     private EvmPriceFeedReader Reader(LocalChain chain, PriceFeedDefinition feed)
     {
         var definition = chain.Definition with { PriceFeeds = [feed] };
         var configuration = new ChainsConfiguration { Version = 1, Chains = [definition], Routes = [] };
         return new EvmPriceFeedReader(configuration, chains.Options(), TimeProvider.System, NullLogger.Instance);
+    }
+
+    /// <summary>A loopback port that accepts every connection and closes it at once, counting them.</summary>
+    private sealed class RefusingEndpoint : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private int _connections;
+
+        public RefusingEndpoint()
+        {
+            _listener.Start();
+            Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+            _ = Task.Run(AcceptAsync);
+        }
+
+        public Uri Url { get; }
+
+        public int Connections => Volatile.Read(ref _connections);
+
+        public void Dispose() => _listener.Stop();
+
+        private async Task AcceptAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    using var socket = await _listener.AcceptSocketAsync();
+                    Interlocked.Increment(ref _connections);
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // The listener stopped: how accepting ends.
+            }
+        }
     }
 }

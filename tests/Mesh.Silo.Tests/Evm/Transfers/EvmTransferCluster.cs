@@ -42,6 +42,9 @@ public sealed class EvmTransferCluster : IAsyncLifetime
     private OrleansTestClient? _client;
     private int _silos;
 
+    /// <summary>The window over which a circuit breaker weighs an endpoint's failures.</summary>
+    internal static readonly TimeSpan CircuitSamplingDuration = TimeSpan.FromSeconds(10);
+
     internal RpcProxy Proxy { get; private set; } = null!;
 
     internal OnChain OnChain { get; private set; } = null!;
@@ -97,7 +100,7 @@ public sealed class EvmTransferCluster : IAsyncLifetime
             "--Mesh:Transfers:PollInterval=00:00:00.200",
             "--Mesh:Transfers:HaltedAfterBlocks=12",
             "--Mesh:Evm:Client:AttemptTimeout=00:00:02",
-            "--Mesh:Evm:Client:CircuitSamplingDuration=00:00:10",
+            $"--Mesh:Evm:Client:CircuitSamplingDuration={CircuitSamplingDuration:c}",
             "--Mesh:Evm:Client:CircuitBreakDuration=00:01:00",
         ];
         Silo = await StartSiloAsync($"silo-{++_silos}");
