@@ -1,10 +1,5 @@
 using Mesh.Grains.Tests.Infrastructure;
-using Mesh.Grains.Tests.Pools;
-using Mesh.Oracles;
 using Mesh.Rebalancing;
-using Mesh.Revaluation;
-using Mesh.Testing;
-using Mesh.Vaults;
 
 namespace Mesh.Grains.Tests.Rebalancing.Sales;
 
@@ -20,12 +15,7 @@ public sealed class SpilloverHoldTests(SpilloverFixture fixture) : IClassFixture
     [Fact]
     public async Task Publish_VaultHoldingDaysOfTheMarketsDepthBelowItsBand_PartitionCountsItsHoldingAndTheCoordinatorHoldsTheSale()
     {
-        var (_, vault) = await _members.BorrowerAsync(0x41, 50_000 * Members.UsdcUnit, PoolLimitsTests.Open);
-        Assert.Equal(OperationStatus.Completed, (await vault.Supply(new VaultMovement("use", "USDC", 50_000 * Members.UsdcUnit))).Status);
-        await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true));
-        var key = vault.GetPrimaryKeyString();
-        var partition = fixture.Client.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key("WETH", RevaluationPartitions.Of(key)));
-        var live = await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot();
+        var (vault, partition, _, live) = await SpilloverSeller.OpenAsync(fixture, _members, 0x41);
 
         // A round at the healthy price: the partition revalues its member and keeps what it holds.
         await partition.Publish(live with { Round = live.Round + 1_000_001 });
@@ -41,6 +31,10 @@ public sealed class SpilloverHoldTests(SpilloverFixture fixture) : IClassFixture
         var coordinator = fixture.Client.GetGrain<IRebalanceCoordinatorGrain>("WETH");
         var grant = await coordinator.Status(request!);
         Assert.Equal((GrantStatus.Queued, "spillover", UInt128.Zero), (grant!.Status, grant.Reason, grant.Granted));
+
+        // A request that gives no haircut (a router's, say) is not weighed, but waits with the held round.
+        var unweighed = new SaleRequest($"router/{Guid.NewGuid():N}", "router/local-a", "router", Members.WethUnit, 1.1, Liquidation: false);
+        Assert.Equal((GrantStatus.Queued, "spillover", UInt128.Zero), await coordinator.Request(unweighed) is var g ? (g.Status, g.Reason, g.Granted) : default);
 
         // Nothing was sold, and nothing is in flight; the request stays queued for a later round.
         var after = await vault.Rebalancing();

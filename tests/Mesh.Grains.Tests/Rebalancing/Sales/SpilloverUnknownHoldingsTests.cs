@@ -1,10 +1,8 @@
 using Mesh.Grains.Tests.Infrastructure;
-using Mesh.Grains.Tests.Pools;
 using Mesh.Oracles;
 using Mesh.Rebalancing;
 using Mesh.Revaluation;
 using Mesh.Testing;
-using Mesh.Vaults;
 
 namespace Mesh.Grains.Tests.Rebalancing.Sales;
 
@@ -20,13 +18,7 @@ public sealed class SpilloverUnknownHoldingsTests(SpilloverFixture fixture) : IC
     [Fact]
     public async Task OnPrice_PartitionHasNotHeardFromEveryMember_RoundIsNotWeighedAndTheBoundDecides()
     {
-        var (_, vault) = await _members.BorrowerAsync(0x42, 50_000 * Members.UsdcUnit, PoolLimitsTests.Open);
-        Assert.Equal(OperationStatus.Completed, (await vault.Supply(new VaultMovement("use", "USDC", 50_000 * Members.UsdcUnit))).Status);
-        await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true));
-        var key = vault.GetPrimaryKeyString();
-        var index = RevaluationPartitions.Of(key);
-        var partition = fixture.Client.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key("WETH", index));
-        var live = await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot();
+        var (vault, partition, index, live) = await SpilloverSeller.OpenAsync(fixture, _members, 0x42);
         await partition.Publish(live with { Round = live.Round + 2_000_001 });
 
         // A member the partition has not heard from yet (registered since its last round), in the vault's partition.
