@@ -14,8 +14,8 @@ namespace Mesh.Chains.Evm.Feeds;
 
 /// <summary>
 /// Reads AggregatorV3-shaped feeds with <c>eth_call</c> through each chain's RPC endpoints (the same failover, circuit
-/// breakers and read retries as the chain client; in a silo, the chain client's own gateway, so one circuit per endpoint). A feed's <c>decimals()</c> is checked against chains.json on its
-/// first read.
+/// breakers and read retries as the chain client; in a silo, the chain client's own gateway, so one circuit per
+/// endpoint). A feed's <c>decimals()</c> is checked against chains.json on its first read.
 /// </summary>
 internal sealed class EvmPriceFeedReader : IPriceFeedReader, IDisposable
 {
