@@ -75,4 +75,17 @@ internal sealed class Members(ClusterFixture fixture)
         Assert.Equal(OperationStatus.Completed, (await vault.Draw(new VaultMovement("draw", "USDC", drawn))).Status);
         return (protocol, vault);
     }
+
+    /// <summary>
+    /// A borrower (<see cref="BorrowerAsync"/>, open pool limits) that drew 50,000 USDC and put it to work (lent back to
+    /// the pool, whose shares are not collateral), so that its 100 WETH are left against the debt, rebalancing on
+    /// <paramref name="settings"/>.
+    /// </summary>
+    public async Task<IVaultGrain> SellerAsync(int n, RebalanceSettings settings)
+    {
+        var (_, vault) = await BorrowerAsync(n, 50_000 * UsdcUnit, Pools.PoolLimitsTests.Open);
+        Assert.Equal(OperationStatus.Completed, (await vault.Supply(new VaultMovement("use", "USDC", 50_000 * UsdcUnit))).Status);
+        await vault.ConfigureRebalancing(settings);
+        return vault;
+    }
 }

@@ -1,5 +1,4 @@
 using Mesh.Grains.Tests.Infrastructure;
-using Mesh.Grains.Tests.Pools;
 using Mesh.Oracles;
 using Mesh.Rebalancing;
 using Mesh.Vaults;
@@ -18,9 +17,7 @@ public sealed class PredictiveShiftTests(SaleFixture fixture) : IClassFixture<Sa
     [Fact]
     public async Task OnPrice_ForecastTurnsTheRegimeElevated_HealthyVaultShiftsToTheFloorThroughItsCoordinatorAndKeepsTheProceeds()
     {
-        var (_, sut) = await _members.BorrowerAsync(0x51, 50_000 * Members.UsdcUnit, PoolLimitsTests.Open);
-        Assert.Equal(OperationStatus.Completed, (await sut.Supply(new VaultMovement("use", "USDC", 50_000 * Members.UsdcUnit))).Status);
-        await sut.ConfigureRebalancing(new RebalanceSettings(AutoSell: true, Predictive: true));
+        var sut = await _members.SellerAsync(0x51, new RebalanceSettings(AutoSell: true, Predictive: true));
         var live = await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot();
         var elevated = live with { EwmaVolatility = 0.5, ForecastVolatility = 0.7, LongRunVolatility = 0.5 };
         var debt = DebtOf(await sut.Health());

@@ -1,5 +1,4 @@
 using Mesh.Grains.Tests.Infrastructure;
-using Mesh.Grains.Tests.Pools;
 using Mesh.Rebalancing;
 using Mesh.Testing;
 using Mesh.Vaults;
@@ -16,10 +15,8 @@ public sealed class SaleExecutionTests(SaleFixture fixture) : IClassFixture<Sale
     [Fact]
     public async Task OnPrice_GrantExpiredWhileTheOrderWaitedForItsBatch_SaleStandsAndItsProceedsRepayTheDebt()
     {
-        var (_, sut) = await _members.BorrowerAsync(0x31, 50_000 * Members.UsdcUnit, PoolLimitsTests.Open);
-        // The borrower puts its credit to work (lent back to the pool, whose shares are not collateral): WETH is left against the debt.
-        Assert.Equal(OperationStatus.Completed, (await sut.Supply(new VaultMovement("use", "USDC", 50_000 * Members.UsdcUnit))).Status);
-        await sut.ConfigureRebalancing(new RebalanceSettings(AutoSell: true));
+        // The borrower has put its credit to work (lent back to the pool, whose shares are not collateral): WETH is left against the debt.
+        var sut = await _members.SellerAsync(0x31, new RebalanceSettings(AutoSell: true));
         var debt = UsdcDebt(await sut.Health());
 
         // Below the band at 700: the vault asks, is granted at once, records its sale and places the order, which

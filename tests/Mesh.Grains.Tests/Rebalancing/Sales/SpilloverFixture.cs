@@ -1,9 +1,3 @@
-using Mesh.Grains.Tests.Infrastructure;
-using Mesh.Grains.Tests.Pools;
-using Mesh.Oracles;
-using Mesh.Revaluation;
-using Mesh.Vaults;
-
 namespace Mesh.Grains.Tests.Rebalancing.Sales;
 
 /// <summary>
@@ -15,23 +9,4 @@ public sealed class SpilloverFixture : VenueFixture
     protected override int DepthWeth => 20;
 
     protected override IReadOnlyDictionary<string, string> Rebalancing { get; } = new Dictionary<string, string>();
-}
-
-/// <summary>A vault that holds five days of the spillover market's depth, ready to sell, and its revaluation partition.</summary>
-/// <param name="Vault">The vault: 100 WETH against 50,000 USDC of credit it has put to work, rebalancing on.</param>
-/// <param name="Partition">Its WETH revaluation partition.</param>
-/// <param name="Index">The partition's number.</param>
-/// <param name="Live">WETH's oracle snapshot when the vault was opened.</param>
-internal sealed record SpilloverSeller(IVaultGrain Vault, IRevaluationIndexGrain Partition, int Index, OracleSnapshot Live)
-{
-    /// <summary>Opens the seller for the account number <paramref name="n"/> (once per cluster: see <see cref="Members.BorrowerAsync"/>).</summary>
-    public static async Task<SpilloverSeller> OpenAsync(SpilloverFixture fixture, Members members, int n)
-    {
-        var (_, vault) = await members.BorrowerAsync(n, 50_000 * Members.UsdcUnit, PoolLimitsTests.Open);
-        Assert.Equal(OperationStatus.Completed, (await vault.Supply(new VaultMovement("use", "USDC", 50_000 * Members.UsdcUnit))).Status);
-        await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true));
-        var index = RevaluationPartitions.Of(vault.GetPrimaryKeyString());
-        var partition = fixture.Client.GetGrain<IRevaluationIndexGrain>(RevaluationPartitions.Key("WETH", index));
-        return new SpilloverSeller(vault, partition, index, await fixture.Client.GetGrain<IOracleGrain>("WETH").Snapshot());
-    }
 }

@@ -34,7 +34,8 @@ public sealed class SpilloverHoldTests(SpilloverFixture fixture) : IClassFixture
 
         // A request that gives no haircut (a router's, say) is not weighed, but waits with the held round.
         var unweighed = new SaleRequest($"router/{Guid.NewGuid():N}", "router/local-a", "router", Members.WethUnit, 1.1, Liquidation: false);
-        Assert.Equal((GrantStatus.Queued, "spillover", UInt128.Zero), await coordinator.Request(unweighed) is var g ? (g.Status, g.Reason, g.Granted) : default);
+        var waiting = await coordinator.Request(unweighed);
+        Assert.Equal((GrantStatus.Queued, "spillover", UInt128.Zero), (waiting.Status, waiting.Reason, waiting.Granted));
 
         // Nothing was sold, and nothing is in flight; the request stays queued for a later round.
         var after = await vault.Rebalancing();

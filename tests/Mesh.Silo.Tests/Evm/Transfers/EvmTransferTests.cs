@@ -93,7 +93,6 @@ public sealed class EvmTransferTests(EvmTransferCluster cluster, ITestOutputHelp
     {
         var before = await cluster.BalancesAsync();
         var sentBefore = await cluster.OnChain.TransactionCountAsync("local-b", cluster.Signer);
-
         var failedBefore = cluster.Proxy.FailedRequests;
         var opened = $"Chain local-b: the circuit of RPC endpoint http://127.0.0.1:{cluster.Proxy.Url.Port} opened";
         var openedBefore = Occurrences(cluster.Silo.Output, opened);
