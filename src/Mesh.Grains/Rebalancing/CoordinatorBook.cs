@@ -170,6 +170,7 @@ internal sealed partial class CoordinatorBook(CoordinatorState state)
         HealthFactor = request.HealthFactor,
         Liquidation = request.Liquidation,
         Haircut = request.Haircut,
+        ProceedsHaircut = request.ProceedsHaircut,
         Sequence = ++state.Sequence,
         RequestedAt = now,
     };

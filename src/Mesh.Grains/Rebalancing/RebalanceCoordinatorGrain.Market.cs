@@ -214,7 +214,7 @@ internal sealed partial class RebalanceCoordinatorGrain
     /// Whether the round would mark off the rest of the mesh's holdings more margin than it frees
     /// (<see cref="SpilloverGate"/>), weighed on what the queued requests that give their haircut would sell (the room,
     /// or their quantity if smaller; requests without a haircut are not counted, but wait with the round when it is
-    /// held); false where the gate does not apply: off, a perp market, a policy other than adaptive, no adaptive
+    /// held; a shift's margin is freed net of the haircut on the proceeds it keeps); false where the gate does not apply: off, a perp market, a policy other than adaptive, no adaptive
     /// reading, no queued request that gives its haircut, or the holdings unknown.
     /// </summary>
     private async Task<bool> HeldBySpilloverAsync(MarketReading reading, UInt128 room)
@@ -226,13 +226,14 @@ internal sealed partial class RebalanceCoordinatorGrain
         }
 
         // Summed in doubles: a sum of base units could exceed UInt128, and the weighing is in doubles anyway.
-        var (weighed, weighted) = (0.0, 0.0);
+        var (weighed, weighted, kept) = (0.0, 0.0, 0.0);
         foreach (var request in Book.Queued)
         {
             if (request.Haircut is { } h)
             {
                 weighed += (double)request.Quantity;
                 weighted += h * (double)request.Quantity;
+                kept += (request.ProceedsHaircut ?? 0.0) * (double)request.Quantity;
             }
         }
 
@@ -243,7 +244,7 @@ internal sealed partial class RebalanceCoordinatorGrain
 
         var quantity = (double)room <= weighed ? room : UInt128.Min(room, (UInt128)weighed);
         var cost = CapacityModel.ExpectedImpact(Book.State.InFlight + quantity, reading) ?? 0.0;
-        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, Math.Clamp(weighted / weighed, 0.0, 0.999999), cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed);
+        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, Math.Clamp(weighted / weighed, 0.0, 0.999999), Math.Clamp(kept / weighed, 0.0, 0.999999), cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed);
         if (!passes)
         {
             LogSpilloverHeld(logger, Asset, quantity, freed, spillover);

@@ -26,6 +26,9 @@ internal sealed class SaleRecord
     /// <summary>Gets or sets the seller's haircut on the asset; null when it did not say.</summary>
     public double? Haircut { get; set; }
 
+    /// <summary>Gets or sets the haircut on the proceeds when they stay as collateral (a shift); null when they repay debt.</summary>
+    public double? ProceedsHaircut { get; set; }
+
     /// <summary>Gets or sets the arrival order at the coordinator.</summary>
     public long Sequence { get; set; }
 

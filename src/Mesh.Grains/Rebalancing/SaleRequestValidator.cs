@@ -32,6 +32,19 @@ internal static class SaleRequestValidator
         {
             throw MeshException.Invalid("haircut", "haircut.invalid", $"haircut must be a fraction from 0 to below 1; it is {haircut}.");
         }
+
+        if (request.ProceedsHaircut is { } proceeds)
+        {
+            if (!(proceeds >= 0 && proceeds < 1))
+            {
+                throw MeshException.Invalid("proceedsHaircut", "haircut.invalid", $"proceedsHaircut must be a fraction from 0 to below 1; it is {proceeds}.");
+            }
+
+            if (request.Haircut is null)
+            {
+                throw MeshException.Invalid("proceedsHaircut", "haircut.missing", "proceedsHaircut is weighed against the haircut on the asset sold; give haircut with it.");
+            }
+        }
     }
 
     internal static void RequestId(string? requestId) => Id(requestId, "requestId", "request.malformed_id");

@@ -15,7 +15,9 @@ namespace Mesh.Grains.Rebalancing;
 /// of the day's depth, 26 WETH at 10%, and far more than any round the impact bound allows when the mesh holds days
 /// of it (a liquidity crunch in which the mesh is the market): then every partial sale waits. What the mesh has
 /// absorbed (<c>u</c>) lowers the marginal spillover; the coordinator counts it in memory from its own completed
-/// sales, so after an activation it starts from zero, the stricter side.
+/// sales, so after an activation it starts from zero, the stricter side. A shift's proceeds stay in the vault as
+/// collateral with a haircut <c>h′</c> of their own: a unit sold then frees <c>h − h′ − s·(1 − h′)</c> of its margin
+/// (the unit's value after haircut goes, the proceeds' after theirs come in), <c>h − s</c> when the proceeds repay debt.
 /// </summary>
 internal static class SpilloverGate
 {
@@ -23,6 +25,7 @@ internal static class SpilloverGate
     /// <param name="quantity">What the round would grant, in base units.</param>
     /// <param name="holdings">What the mesh holds of the asset, in base units (the sellers' holdings included).</param>
     /// <param name="haircut">The sellers' haircut on the asset (a quantity-weighted mean), in [0, 1).</param>
+    /// <param name="proceedsHaircut">The haircut on the proceeds the sellers keep as collateral (a quantity-weighted mean, zero for proceeds that repay debt), in [0, 1).</param>
     /// <param name="executionCost">The sale's expected average impact, a fraction of price.</param>
     /// <param name="dailyDepth">The market's day depth, in base units.</param>
     /// <param name="dailyVolatility">σ, daily.</param>
@@ -31,10 +34,11 @@ internal static class SpilloverGate
     /// <param name="absorbed">What the mesh's sales have absorbed so far, in fractions of the day's depth.</param>
     /// <returns>The freed margin and the spillover, both in units of the asset at its price, and whether the round passes.</returns>
     public static (double Freed, double Spillover, bool Passes) Weigh(
-        UInt128 quantity, UInt128 holdings, double haircut, double executionCost, UInt128 dailyDepth, double dailyVolatility, double coefficient, double permanentShare, double absorbed)
+        UInt128 quantity, UInt128 holdings, double haircut, double proceedsHaircut, double executionCost, UInt128 dailyDepth, double dailyVolatility, double coefficient, double permanentShare, double absorbed)
     {
         var q = (double)quantity;
-        var freed = q * (haircut - Math.Max(0.0, executionCost));
+        var kept = 1.0 - proceedsHaircut;
+        var freed = q * (haircut - proceedsHaircut - (Math.Max(0.0, executionCost) * kept));
         if (quantity == UInt128.Zero || dailyDepth == UInt128.Zero || !(dailyVolatility > 0) || !(coefficient > 0) || !(permanentShare > 0))
         {
             return (freed, 0.0, true);

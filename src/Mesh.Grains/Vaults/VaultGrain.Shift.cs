@@ -58,14 +58,15 @@ internal sealed partial class VaultGrain
             return;
         }
 
-        // The coordinator weighs the margin the shift frees by the risky line's haircut (the stable asset's own, small, left out).
-        var haircut = health.Collateral.FirstOrDefault(c => c.Asset == line.Asset)?.Haircut;
+        // The coordinator weighs the margin the shift frees: the risky line's haircut less the one its proceeds will take.
+        var haircut = health.Collateral.FirstOrDefault(c => c.Asset == line.Asset)?.Haircut is { } h ? Math.Clamp(h, 0.0, 0.999999) : (double?)null;
+        var proceedsHaircut = haircut is null ? null : await ProceedsHaircutAsync(line.Asset, quantity, venue.Conditions(line.Asset)!.QuoteAsset, cancellationToken);
         var requestId = $"{Key}/{line.Asset}/{ShiftPrefix}{s.Sales.Next}";
         s.Sales.OpenRequest = requestId;
         s.Sales.Next++;
         await state.WriteStateAsync(cancellationToken);
         var grant = await GrainFactory.GetGrain<IRebalanceCoordinatorGrain>(line.Asset)
-            .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, quantity, hf, Liquidation: false, haircut is { } h ? Math.Clamp(h, 0.0, 0.999999) : null), cancellationToken);
+            .Request(new SaleRequest(requestId, Key.ToString(), Key.ProtocolId, quantity, hf, Liquidation: false, haircut, proceedsHaircut), cancellationToken);
         if (grant.Status == GrantStatus.Granted)
         {
             await SellUnder(grant, liquidation: false, cancellationToken);
@@ -74,6 +75,24 @@ internal sealed partial class VaultGrain
         {
             await CloseRequest(requestId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The haircut the vault will take on its stable line once the shift's proceeds join it (valued at the risky
+    /// line's price, before costs); null when either asset has no price (the shift is then weighed as if its proceeds
+    /// repaid debt).
+    /// </summary>
+    private async Task<double?> ProceedsHaircutAsync(string risky, UInt128 quantity, string stable, CancellationToken cancellationToken)
+    {
+        var markets = await Markets([risky, stable], requirePrice: false, cancellationToken);
+        if (!markets.TryGetValue(risky, out var sold) || !markets.TryGetValue(stable, out var kept))
+        {
+            return null;
+        }
+
+        var held = state.State.Balances.GetValueOrDefault(stable);
+        var value = (Units(quantity, DecimalsOf(risky)) * sold.Price) + (Units(held, DecimalsOf(stable)) * kept.Price);
+        return Math.Clamp(VaultRiskModel.ProspectiveHaircut(stable, value, kept, riskOptions.Value, _haircuts, time.GetUtcNow()), 0.0, 0.999999);
     }
 
     /// <summary>Whether a request id or operation id is a shift's.</summary>

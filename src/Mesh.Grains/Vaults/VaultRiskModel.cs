@@ -114,6 +114,13 @@ internal static class VaultRiskModel
     }
 
     /// <summary>
+    /// The haircut a vault would take on <paramref name="value"/> USD of an asset it may not hold yet (the breaker's
+    /// multiplier included), read without recording it as applied: what a shift's proceeds will be marked at.
+    /// </summary>
+    internal static double ProspectiveHaircut(string asset, double value, AssetMarket market, VaultRiskOptions options, Dictionary<string, AppliedHaircut> applied, DateTimeOffset now) =>
+        Math.Min(Haircut(asset, value, market, options, applied, now) * market.HaircutMultiplier, 1.0);
+
+    /// <summary>
     /// The haircut before the breaker's multiplier: the model's, made anti-procyclical when the options say so (floored
     /// at the through-the-cycle haircut, at the oracle's long-run volatility, plus the buffer; its rise limited since
     /// the haircut <paramref name="applied"/> last).

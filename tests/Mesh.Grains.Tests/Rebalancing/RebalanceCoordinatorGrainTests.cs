@@ -105,6 +105,24 @@ public sealed class RebalanceCoordinatorGrainTests(RebalancingFixture fixture) :
         Assert.Equal((before.Granted, before.Queued, before.InFlight), (after.Granted, after.Queued, after.InFlight));
     }
 
+    [Theory]
+    [InlineData(1.0, null, "haircut", "haircut.invalid")]
+    [InlineData(-0.01, null, "haircut", "haircut.invalid")]
+    [InlineData(double.NaN, null, "haircut", "haircut.invalid")]
+    [InlineData(0.2, 1.0, "proceedsHaircut", "haircut.invalid")]
+    [InlineData(0.2, double.NaN, "proceedsHaircut", "haircut.invalid")]
+    [InlineData(null, 0.05, "proceedsHaircut", "haircut.missing")]
+    public async Task Request_InvalidHaircut_RefusedNamingItWithNoStateChange(double? haircut, double? proceedsHaircut, string field, string code)
+    {
+        var before = await Sut.View();
+
+        var error = await Assert.ThrowsAsync<MeshException>(() => Sut.Request(new SaleRequest("r", "v", "p", 1, 1.1, false, haircut, proceedsHaircut)));
+
+        Assert.Equal((MeshErrorKind.Validation, field, code), (error.Kind, error.Field, error.Code));
+        var after = await Sut.View();
+        Assert.Equal((before.Granted, before.Queued, before.InFlight), (after.Granted, after.Queued, after.InFlight));
+    }
+
     [Fact]
     public async Task Request_UnknownAsset_NotFound()
     {
