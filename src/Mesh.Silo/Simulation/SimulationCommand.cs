@@ -56,7 +56,7 @@ internal static class SimulationCommand
         {
             var below = 0;
             var samples = o.Samples.Select(s => new PolicySample(s.Offset, s.Mid, s.Fundamental, Math.Max(s.InFlightUsd, s.SoldUsd), below = s.BelowOne ?? below, s.Queued)).ToList();
-            var summary = new PolicySummary(o.WorstPrice, o.FireSaleDrawdown, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, new HealthFactorDistributions(o.Before, o.Trough, o.After), o.WorstPerpDiscount);
+            var summary = new PolicySummary(o.WorstPrice, o.FireSaleDrawdown, decimal.Round(o.SlippageUsd, 2), o.VaultsLiquidated, o.BadDebtUsd, decimal.Round(o.PeakInFlightUsd, 2), o.TimeUnhealthy, o.UnhealthyVaultHours, new HealthFactorDistributions(o.Before, o.Trough, o.After), o.WorstPerpDiscount);
             return new PolicyRun(o.Policy.Name, samples, summary, o.Vaults);
         }).ToList();
         string[] notes =

@@ -32,6 +32,9 @@ internal sealed partial class SimulationWorld
         var nextQuote = TimeSpan.Zero;
         TimeSpan? firstUnhealthy = null;
         TimeSpan? lastUnhealthy = null;
+        // Vault-seconds below 1: each sample's count holds until the next sample.
+        var unhealthySeconds = 0m;
+        (TimeSpan At, int Below)? lastSample = null;
         for (var i = 0; i < path.Count; i++)
         {
             var point = path[i];
@@ -66,6 +69,12 @@ internal sealed partial class SimulationWorld
             {
                 var factors = await HealthFactorsAsync(seeds, cancellationToken);
                 below = factors.Count(f => f < 1.0);
+                if (lastSample is { } previous)
+                {
+                    unhealthySeconds += previous.Below * (decimal)(point.Offset - previous.At).TotalSeconds;
+                }
+
+                lastSample = (point.Offset, below.Value);
                 if (below > 0)
                 {
                     firstUnhealthy ??= point.Offset;
@@ -102,6 +111,7 @@ internal sealed partial class SimulationWorld
             samples.Max(s => Math.Max(s.SoldUsd, s.InFlightUsd)),
             Policy.Hedge ? decimal.Round((decimal)samples.Max(s => s.PerpDiscount ?? 0.0), 6) : null,
             unhealthy,
+            decimal.Round(unhealthySeconds / 3_600m, 2),
             before,
             trough,
             after,

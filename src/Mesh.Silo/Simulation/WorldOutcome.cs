@@ -11,6 +11,7 @@ namespace Mesh.Silo.Simulation;
 /// <param name="PeakInFlightUsd">The largest value in flight in one step, USD.</param>
 /// <param name="WorstPerpDiscount">The largest discount of the perp book below spot at a step's end, a fraction rounded to 6 places; null when the policy does not hedge.</param>
 /// <param name="TimeUnhealthy">From the first health factor below 1 until every one is back above 1 for good; null if some never are; zero if none fell below.</param>
+/// <param name="UnhealthyVaultHours">Vault-hours below a health factor of 1: how many vaults were below 1 at each sample, times the time to the next sample, summed over the run.</param>
 /// <param name="Before">Health factors at the start.</param>
 /// <param name="Trough">Health factors at the sample with the lowest price.</param>
 /// <param name="After">Health factors at the end.</param>
@@ -29,6 +30,7 @@ internal sealed record WorldOutcome(
     decimal PeakInFlightUsd,
     decimal? WorstPerpDiscount,
     TimeSpan? TimeUnhealthy,
+    decimal UnhealthyVaultHours,
     IReadOnlyList<double> Before,
     IReadOnlyList<double> Trough,
     IReadOnlyList<double> After,

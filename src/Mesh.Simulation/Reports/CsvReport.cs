@@ -9,7 +9,7 @@ namespace Mesh.Simulation.Reports;
 public static class CsvReport
 {
     /// <summary>The summary file's header.</summary>
-    public const string SummaryHeader = "policy,worst_price,fire_sale_drawdown,total_slippage_usd,vaults_liquidated,bad_debt_usd,peak_value_in_flight_usd,seconds_until_all_healthy,median_hf_before,median_hf_trough,median_hf_after,vaults_below_one_at_trough,worst_perp_discount";
+    public const string SummaryHeader = "policy,worst_price,fire_sale_drawdown,total_slippage_usd,vaults_liquidated,bad_debt_usd,peak_value_in_flight_usd,seconds_until_all_healthy,median_hf_before,median_hf_trough,median_hf_after,vaults_below_one_at_trough,worst_perp_discount,vault_hours_below_one";
 
     /// <summary>The time-series file's header.</summary>
     public const string TimeSeriesHeader = "policy,offset_seconds,market_price,exogenous_price,value_in_flight_usd,vaults_below_one,queued_requests";
@@ -41,7 +41,8 @@ public static class CsvReport
                 Optional(ReportFormat.Median(s.HealthFactors.AtTrough)),
                 Optional(ReportFormat.Median(s.HealthFactors.After)),
                 ReportFormat.Raw(ReportFormat.BelowOne(s.HealthFactors.AtTrough)),
-                s.WorstPerpDiscount is { } d ? ReportFormat.Raw(d) : string.Empty);
+                s.WorstPerpDiscount is { } d ? ReportFormat.Raw(d) : string.Empty,
+                ReportFormat.Raw(s.UnhealthyVaultHours));
         }
 
         return csv.ToString();

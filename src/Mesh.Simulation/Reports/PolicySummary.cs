@@ -12,6 +12,10 @@ namespace Mesh.Simulation.Reports;
 /// <param name="BadDebtUsd">Debt left uncovered by collateral, whole USD.</param>
 /// <param name="PeakValueInFlightUsd">The largest notional in flight at once, whole USD.</param>
 /// <param name="TimeUntilAllHealthy">From the start until every health factor was back above 1 for good; null if that never happened.</param>
+/// <param name="UnhealthyVaultHours">
+/// Vault-hours below a health factor of 1 (the count of vaults below 1 at each sample, times the time to the next
+/// sample, summed): how much unhealthiness the run carried, where <paramref name="TimeUntilAllHealthy"/> says only when it ended.
+/// </param>
 /// <param name="HealthFactors">The health-factor distributions before, at the trough and after.</param>
 /// <param name="WorstPerpDiscount">
 /// The largest discount of the perp book's price below spot at a step's end, a fraction; null for a policy that does
@@ -26,5 +30,6 @@ public sealed record PolicySummary(
     decimal BadDebtUsd,
     decimal PeakValueInFlightUsd,
     TimeSpan? TimeUntilAllHealthy,
+    decimal UnhealthyVaultHours,
     HealthFactorDistributions HealthFactors,
     decimal? WorstPerpDiscount = null);

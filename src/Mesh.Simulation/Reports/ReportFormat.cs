@@ -13,6 +13,8 @@ internal static class ReportFormat
 
     internal static string Percent(decimal fraction) => (fraction * 100m).ToString("0.00", Invariant) + "%";
 
+    internal static string Hours(decimal value) => value.ToString("#,##0.0", Invariant);
+
     internal static string Count(int value) => value.ToString("#,##0", Invariant);
 
     internal static string HealthFactor(double? value) => value switch

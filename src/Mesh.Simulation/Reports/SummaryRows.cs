@@ -12,6 +12,7 @@ internal static class SummaryRows
         ("bad debt (USD)", s => ReportFormat.Usd(s.BadDebtUsd)),
         ("peak value in flight (USD)", s => ReportFormat.Usd(s.PeakValueInFlightUsd)),
         ("time until all HF > 1", s => ReportFormat.Duration(s.TimeUntilAllHealthy)),
+        ("vault-hours HF < 1", s => ReportFormat.Hours(s.UnhealthyVaultHours)),
         ("median HF before", s => ReportFormat.HealthFactor(ReportFormat.Median(s.HealthFactors.Before))),
         ("median HF at trough", s => ReportFormat.HealthFactor(ReportFormat.Median(s.HealthFactors.AtTrough))),
         ("median HF after", s => ReportFormat.HealthFactor(ReportFormat.Median(s.HealthFactors.After))),

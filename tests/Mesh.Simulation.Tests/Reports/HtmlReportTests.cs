@@ -116,7 +116,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void Render_RunsWithoutSamples_StillWellFormedWithEmptyCharts()
     {
-        var empty = new SimulationReport("empty", "none", [new PolicyRun("unbounded", [], new PolicySummary(0m, 0m, 0m, 0, 0m, 0m, null, HealthFactorDistributions.Empty))]);
+        var empty = new SimulationReport("empty", "none", [new PolicyRun("unbounded", [], new PolicySummary(0m, 0m, 0m, 0, 0m, 0m, null, 0m, HealthFactorDistributions.Empty))]);
 
         var page = Parse(HtmlReport.Render(empty));
 

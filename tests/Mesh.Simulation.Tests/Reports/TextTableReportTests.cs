@@ -20,6 +20,7 @@ public sealed class TextTableReportTests
         "bad debt (USD)                  98,765          0\n" +
         "peak value in flight (USD)  25,000,000  4,500,000\n" +
         "time until all HF > 1            never    0:21:30\n" +
+        "vault-hours HF < 1             1,234.5        0.1\n" +
         "median HF before                 1.500      1.500\n" +
         "median HF at trough              0.875      1.050\n" +
         "median HF after                    inf      1.500\n" +
