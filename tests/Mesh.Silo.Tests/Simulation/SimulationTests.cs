@@ -86,7 +86,7 @@ public sealed class SimulationTests
         Assert.True(capped.BadDebtUsd > 0m && ungated.BadDebtUsd < capped.BadDebtUsd, $"bad debt: without the gate ${ungated.BadDebtUsd}, static caps ${capped.BadDebtUsd}");
         Assert.True(capped.TimeUnhealthy is null || (adaptive.TimeUnhealthy is { } t && t <= capped.TimeUnhealthy), $"time unhealthy: adaptive {adaptive.TimeUnhealthy}, static caps {capped.TimeUnhealthy}");
         // When neither run ends with every vault healthy, the time says nothing: the vault-hours below 1 weigh how long, and how many.
-        Assert.True(adaptive.UnhealthyVaultHours <= capped.UnhealthyVaultHours, $"vault-hours below 1: adaptive {adaptive.UnhealthyVaultHours}, static caps {capped.UnhealthyVaultHours}");
+        Assert.True(capped.UnhealthyVaultHours > 0m && adaptive.UnhealthyVaultHours <= capped.UnhealthyVaultHours, $"vault-hours below 1: adaptive {adaptive.UnhealthyVaultHours}, static caps {capped.UnhealthyVaultHours}");
         Assert.True(adaptive.VaultsLiquidated < capped.VaultsLiquidated && adaptive.VaultsLiquidated < unbounded.VaultsLiquidated, $"liquidated: adaptive {adaptive.VaultsLiquidated}, static caps {capped.VaultsLiquidated}, unbounded {unbounded.VaultsLiquidated}");
         // Under 'adaptive + hedges' the vaults end short perps, and what those trades paid is in the policy's slippage;
         // the other policies never hedge. The perp book's discount to spot, the basis the venue does not carry into
@@ -116,7 +116,7 @@ public sealed class SimulationTests
         Assert.True(adaptive.FireSaleDrawdown * 2 < unbounded.FireSaleDrawdown && adaptive.FireSaleDrawdown * 2 < capped.FireSaleDrawdown, $"fire-sale drawdown: adaptive {adaptive.FireSaleDrawdown:P2}, unbounded {unbounded.FireSaleDrawdown:P2}, static caps {capped.FireSaleDrawdown:P2}");
         Assert.True(capped.TimeUnhealthy is null || (adaptive.TimeUnhealthy is { } t && t <= capped.TimeUnhealthy), $"time unhealthy: adaptive {adaptive.TimeUnhealthy}, static caps {capped.TimeUnhealthy}");
         // When neither run ends with every vault healthy, the time says nothing: the vault-hours below 1 weigh how long, and how many.
-        Assert.True(adaptive.UnhealthyVaultHours <= capped.UnhealthyVaultHours, $"vault-hours below 1: adaptive {adaptive.UnhealthyVaultHours}, static caps {capped.UnhealthyVaultHours}");
+        Assert.True(capped.UnhealthyVaultHours > 0m && adaptive.UnhealthyVaultHours <= capped.UnhealthyVaultHours, $"vault-hours below 1: adaptive {adaptive.UnhealthyVaultHours}, static caps {capped.UnhealthyVaultHours}");
     }
 
     [Fact]
