@@ -30,19 +30,19 @@ internal sealed partial class RebalanceCoordinatorGrain
     }
 
     /// <summary>Counts a completed sale in the mesh's own permanent impact (a fraction of the day's depth, as the impact law measures it).</summary>
-    private void Absorbed(UInt128 executed)
+    private void Absorbed(UInt128 executed, DateTimeOffset now)
     {
         // A perp's fills move no spot price (the simulated venue leaves the basis trade out) and its book keeps no hole.
         if (!IsPerp && _lastReading is { DailyDepth: { } daily } && daily > UInt128.Zero)
         {
-            _absorbed += (double)executed / (double)daily;
+            _absorbed.Add(now, (double)executed / (double)daily);
         }
     }
 
     /// <summary>The share of the price the mesh's own sales are expected to have taken off it (<see cref="DelayCost.OwnImpact"/>); zero without the adaptive reading, and for a perp market (its book moves no spot price).</summary>
     private double OwnImpact(MarketReading reading) =>
         !IsPerp && reading is { Basis: "adaptive", Depth: { } available, DailyVolatility: { } sigma, DailyDepth: { } daily }
-            ? DelayCost.OwnImpact(daily, available, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed, Options.SpeedDependentImpact ? Markets.BookImpact.RevealedFraction(Options.ImpactHalfLife) : double.PositiveInfinity)
+            ? DelayCost.OwnImpact(daily, available, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed.Total(time.GetUtcNow()), Options.SpeedDependentImpact ? Markets.BookImpact.RevealedFraction(Options.ImpactHalfLife) : double.PositiveInfinity)
             : 0.0;
 
     /// <summary>Keeps the oracle's prices, one per round at the round's time, over the drift window (for the cost of delay).</summary>
@@ -244,7 +244,7 @@ internal sealed partial class RebalanceCoordinatorGrain
 
         var quantity = (double)room <= weighed ? room : UInt128.Min(room, (UInt128)weighed);
         var cost = CapacityModel.ExpectedImpact(Book.State.InFlight + quantity, reading) ?? 0.0;
-        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, Math.Clamp(weighted / weighed, 0.0, 0.999999), Math.Clamp(kept / weighed, 0.0, 0.999999), cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed);
+        var (freed, spillover, passes) = SpilloverGate.Weigh(quantity, holdings, Math.Clamp(weighted / weighed, 0.0, 0.999999), Math.Clamp(kept / weighed, 0.0, 0.999999), cost, reading.DailyDepth ?? depth, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed.Total(time.GetUtcNow()));
         if (!passes)
         {
             LogSpilloverHeld(logger, Asset, quantity, freed, spillover);

@@ -79,7 +79,7 @@ internal sealed partial class RebalanceCoordinatorGrain
                     var completed = Book.Complete(operation.RequestId!, operation.Executed, now);
                     if (completed.Changed)
                     {
-                        Absorbed(operation.Executed);
+                        Absorbed(operation.Executed, now);
                     }
 
                     return completed.Changed;

@@ -42,8 +42,8 @@ internal sealed partial class RebalanceCoordinatorGrain(
     private long _lastRound;
     private MarketReading? _lastReading;
 
-    /// <summary>What this activation saw completed, in fractions of the day's depth at the time (the mesh's permanent impact, read with <see cref="_prices"/>).</summary>
-    private double _absorbed;
+    /// <summary>What this activation saw completed over the trailing day, in fractions of the day's depth at the time (the mesh's permanent impact, read with <see cref="_prices"/>).</summary>
+    private readonly AbsorbedFlow _absorbed = new();
     private (long Round, UInt128? Total)? _holdings;
     private readonly IMarketVenue? _venue = services.GetService<IMarketVenue>();
     private readonly IPerpVenue? _perps = services.GetService<IPerpVenue>();

@@ -15,7 +15,8 @@ namespace Mesh.Grains.Rebalancing;
 /// of the day's depth, 26 WETH at 10%, and far more than any round the impact bound allows when the mesh holds days
 /// of it (a liquidity crunch in which the mesh is the market): then every partial sale waits. What the mesh has
 /// absorbed (<c>u</c>) lowers the marginal spillover; the coordinator counts it in memory from its own completed
-/// sales, so after an activation it starts from zero, the stricter side. A shift's proceeds stay in the vault as
+/// sales of the trailing day (<see cref="AbsorbedFlow"/>: the law's meta-orders are a day's at most), so after an
+/// activation, and a day after a crunch, it starts from zero, the stricter side. A shift's proceeds stay in the vault as
 /// collateral with a haircut <c>h′</c> of their own: a unit sold then frees <c>h − h′ − s·(1 − h′)</c> of its margin
 /// (the unit's value after haircut goes, the proceeds' after theirs come in), <c>h − s</c> when the proceeds repay debt.
 /// </summary>
