@@ -53,10 +53,24 @@ public interface ICollateralPoolGrain : IGrainWithStringKey
     /// <summary>What the pool answered to an operation id, if it has seen it: how a vault's pending step is resolved by an audit.</summary>
     /// <param name="operationId">The operation's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The record, or null when the pool never applied nor refused that id.</returns>
+    /// <returns>The record, or null when the pool never applied nor refused that id, or has forgotten it (<see cref="Forget"/>).</returns>
     [Alias("mesh.pool.operation")]
     [Orleans.Concurrency.ReadOnly]
     Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells the pool that the caller has recorded its answer to an operation and will not ask for it again. The pool
+    /// keeps the answer for <c>Mesh:Pools:RetainAcknowledgedFor</c> more (beyond any request still in flight), then
+    /// forgets the id, so that its book of answers holds the operations of the last hour rather than every one ever
+    /// made. The acknowledgement is written with the pool's next change (lost with the activation before that: the
+    /// answer is then kept). An id it does not know, knows acknowledged, or knows for another party, changes nothing.
+    /// </summary>
+    /// <param name="operationId">The operation's id.</param>
+    /// <param name="party">Whom the operation was for, as the request named it: the vault for credit, the lender for liquidity.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes once the pool has taken note.</returns>
+    [Alias("mesh.pool.forget")]
+    Task Forget(string operationId, string party, CancellationToken cancellationToken = default);
 
     /// <summary>The pool's flows and balances as of its last change, with its identity checked: deposits − withdrawals + interest charged − reserve paid = free + credit outstanding.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,6 +7,7 @@ namespace Mesh.Pools;
 /// <param name="Amount">The amount asked for (assets; shares for a redemption).</param>
 /// <param name="Moved">The assets that moved: granted, repaid, supplied or paid out; zero when refused.</param>
 /// <param name="Refused">Whether the pool refused it (nothing moved).</param>
+/// <param name="Acknowledged">Whether its caller has acknowledged the answer (<see cref="ICollateralPoolGrain.Forget"/>): the pool forgets it once the retention has passed.</param>
 [GenerateSerializer]
 [Alias("mesh.pool.operation-record")]
 public sealed record PoolOperationRecord(
@@ -15,4 +16,5 @@ public sealed record PoolOperationRecord(
     [property: Id(2)] string Party,
     [property: Id(3)] UInt128 Amount,
     [property: Id(4)] UInt128 Moved,
-    [property: Id(5)] bool Refused);
+    [property: Id(5)] bool Refused,
+    [property: Id(6)] bool Acknowledged = false);

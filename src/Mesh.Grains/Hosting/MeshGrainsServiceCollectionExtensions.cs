@@ -33,6 +33,11 @@ public static class MeshGrainsServiceCollectionExtensions
             o.Validate();
             return true;
         });
+        services.AddOptions<PoolOptions>().BindConfiguration(PoolOptions.Section).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
         foreach (var asset in chains.Assets)
         {
             // An asset whose settings name no sources gets the shared defaults; configuration binding runs before this.

@@ -16,6 +16,7 @@ namespace Mesh.Grains.Pools;
 internal sealed partial class CollateralPoolGrain(
     [PersistentState("pool")] IPersistentState<PoolGrainState> state,
     IOptions<InterestRateCurveOptions> curveOptions,
+    IOptions<PoolOptions> poolOptions,
     Mesh.Chains.Configuration.ChainsConfiguration chains,
     TimeProvider time,
     Microsoft.Extensions.Logging.ILogger<CollateralPoolGrain> logger) : Grain, ICollateralPoolGrain
@@ -23,6 +24,9 @@ internal sealed partial class CollateralPoolGrain(
     private static readonly RiskFactorCap DefaultRiskFactorCap = new() { Absolute = UInt128.MaxValue, RelativeWad = 600_000_000_000_000_000UL };
 
     private PoolLedger? _ledger;
+
+    /// <summary>The acknowledged answers, oldest acknowledgement first (rebuilt from the state after an activation or a restore).</summary>
+    private Queue<(string Id, DateTimeOffset At)>? _acknowledged;
 
     private string Asset => this.GetPrimaryKeyString();
 
@@ -88,8 +92,35 @@ internal sealed partial class CollateralPoolGrain(
 
     public Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Operations.TryGetValue(operationId ?? "", out var op)
-            ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null)
+            ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null, op.AcknowledgedAt is not null)
             : null);
+
+    public Task Forget(string operationId, string party, CancellationToken cancellationToken = default)
+    {
+        // Only the party the answer was for acknowledges it: another's use of the same id must not release it.
+        if (!string.IsNullOrWhiteSpace(operationId) && state.State.Operations.TryGetValue(operationId, out var op) && op.AcknowledgedAt is null && string.Equals(op.Party, party, StringComparison.Ordinal))
+        {
+            var now = time.GetUtcNow();
+            op.AcknowledgedAt = now;
+            Acknowledged.Enqueue((operationId, now));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Queue<(string Id, DateTimeOffset At)> Acknowledged => _acknowledged ??= new(
+        state.State.Operations.Where(o => o.Value.AcknowledgedAt is not null).Select(o => (o.Key, o.Value.AcknowledgedAt!.Value)).OrderBy(o => o.Value));
+
+    /// <summary>Forgets the answers acknowledged longer than the retention ago (the removal is written with the change that follows).</summary>
+    private void ForgetAcknowledged(DateTimeOffset now)
+    {
+        var until = now - poolOptions.Value.RetainAcknowledgedFor;
+        while (Acknowledged.TryPeek(out var oldest) && oldest.At <= until)
+        {
+            Acknowledged.Dequeue();
+            state.State.Operations.Remove(oldest.Id);
+        }
+    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -131,8 +162,9 @@ internal sealed partial class CollateralPoolGrain(
             (refusal, op.RefusalKind, op.RefusalCode, op.RefusalMessage, op.RefusalField) = (e, e.Kind, e.Code, e.Message, e.Field);
         }
 
+        ForgetAcknowledged(time.GetUtcNow());
         state.State.Operations[operationId] = op;
-        await state.WriteOrRestoreAsync(this, () => _ledger = null, cancellationToken);
+        await state.WriteOrRestoreAsync(this, () => (_ledger, _acknowledged) = (null, null), cancellationToken);
         GrainsMetrics.Pool(Asset, Ledger.View(time.GetUtcNow()));
 
         return refusal is null ? answer(op) : throw refusal;

@@ -32,6 +32,9 @@ internal sealed class PoolOperation
     /// <summary>Gets or sets the refusal's message.</summary>
     public string? RefusalMessage { get; set; }
 
+    /// <summary>Gets or sets when the caller acknowledged the answer (it will not ask again); null until it does.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
     /// <summary>Gets or sets the refusal's field.</summary>
     public string? RefusalField { get; set; }
 }

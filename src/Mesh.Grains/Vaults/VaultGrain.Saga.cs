@@ -128,6 +128,7 @@ internal sealed partial class VaultGrain : IRemindable
         catch (MeshException refused) when (refused.Kind != MeshErrorKind.Unavailable)
         {
             await Finish(op, OperationStatus.Failed, refused.Code, debt: null, credited: UInt128.Zero, cancellationToken);
+            Acknowledge(pool, op);
             throw;
         }
         catch (Exception transient) when (IsTransient(transient))
@@ -139,9 +140,17 @@ internal sealed partial class VaultGrain : IRemindable
 
         checkpoint.Reached(Key.ToString(), op.OperationId, SagaStep.PoolApplied);
         var done = await Finish(op, OperationStatus.Completed, null, debt, credited, cancellationToken, recall);
+        Acknowledge(pool, op);
         await EnsureRegistered(cancellationToken);
         return done;
     }
+
+    /// <summary>
+    /// Tells the pool that its answer is in the vault's books, so that it may forget the id after its retention. Best
+    /// effort and not awaited: an acknowledgement that is lost only keeps the answer in the pool's book.
+    /// </summary>
+    private void Acknowledge(ICollateralPoolGrain pool, OperationReceipt op) =>
+        pool.Forget(op.OperationId, op.Kind is OperationKind.Draw or OperationKind.Repay ? Key.ToString() : Key.ProtocolId).Ignore();
 
     private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, UInt128 credited, CancellationToken cancellationToken, UInt128? recall = null)
     {

@@ -56,6 +56,10 @@ public sealed class MeshOptions
     /// <value>The default is Aave-like: 4% below 80% utilization, 75% above.</value>
     public InterestRateCurveOptions InterestRates { get; set; } = new();
 
+    /// <summary>Gets or sets how long the pools keep the answers their callers have acknowledged (<c>Mesh:Pools</c>).</summary>
+    /// <value>The default is an hour.</value>
+    public PoolOptions Pools { get; set; } = new();
+
     /// <summary>Gets or sets what serves the chains and how chain grains watch them (<c>Mesh:Chains</c>).</summary>
     /// <value>The default is the simulated chain, polled every block time.</value>
     public MeshChainsOptions Chains { get; set; } = new();

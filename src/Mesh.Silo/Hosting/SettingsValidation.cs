@@ -50,7 +50,7 @@ internal static class SettingsValidation
             yield return problem;
         }
 
-        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Chains.Monitor.Validate, options.Oracles.SimulatedFeed.Validate, options.Oracles.ChainFeeds.Validate, options.Rebalancing.Allocation.Validate, options.Rebalancing.Hedge.Validate })
+        foreach (var check in new Action[] { options.Risk.Validate, options.InterestRates.Validate, options.Pools.Validate, options.Chains.Monitor.Validate, options.Oracles.SimulatedFeed.Validate, options.Oracles.ChainFeeds.Validate, options.Rebalancing.Allocation.Validate, options.Rebalancing.Hedge.Validate })
         {
             if (Problem(check) is { } problem)
             {
@@ -61,6 +61,12 @@ internal static class SettingsValidation
         if (Problem(options.Transfers.Validate) is { } transfers)
         {
             yield return transfers;
+        }
+
+        // A request can still be in flight for the response timeout; an answer forgotten before that could be applied twice.
+        if (options.Pools.RetainAcknowledgedFor > TimeSpan.Zero && options.Pools.RetainAcknowledgedFor <= options.Orleans.ResponseTimeout)
+        {
+            yield return $"Mesh:Pools:RetainAcknowledgedFor: must be longer than Mesh:Orleans:ResponseTimeout ({options.Orleans.ResponseTimeout}), the longest a request can still be in flight; got {options.Pools.RetainAcknowledgedFor}.";
         }
     }
 

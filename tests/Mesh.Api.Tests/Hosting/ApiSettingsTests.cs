@@ -20,6 +20,8 @@ public sealed class ApiSettingsTests : IDisposable
     [InlineData("--Mesh:Risk:Haircut:TailDegreesOfFreedom=1.5", "Mesh:Risk:Haircut: HaircutOptions: TailDegreesOfFreedom must be in (2, 1000]")]
     [InlineData("--Mesh:Oracles:SimulatedFeed:Interval=00:00:00.010", "Mesh:Oracles:SimulatedFeed:Interval must be from 100 ms to 1 hour")]
     [InlineData("--Mesh:Oracles:SimulatedFeed:StartPrices:WETH=-1", "Mesh:Oracles:SimulatedFeed:StartPrices:WETH must be a positive price")]
+    [InlineData("--Mesh:Pools:RetainAcknowledgedFor=00:00:00", "Mesh:Pools:RetainAcknowledgedFor must be above zero")]
+    [InlineData("--Mesh:Pools:RetainAcknowledgedFor=00:00:05", "Mesh:Pools:RetainAcknowledgedFor: must be longer than Mesh:Orleans:ResponseTimeout")]
     public async Task Start_BadApiSetting_ExitsWithCode2NamingIt(string setting, string expected)
     {
         var (exitCode, output) = await SiloProcess.RunToExitAsync(_folder, setting);
