@@ -3,8 +3,9 @@ namespace Mesh.Pools;
 /// <summary>
 /// One asset's shared collateral pool (key: the asset symbol): liquidity from protocols acting as lenders, accounted in
 /// shares; credit lines to vaults within utilization, per-protocol and per-risk-factor caps; interest by utilization.
-/// Allocation and repayment are idempotent by operation id, so that the vault driving a move can retry after a crash
-/// without moving value twice.
+/// Every operation is idempotent by its id within the vault that sent it (a vault's operation ids are its callers'
+/// keys, so two vaults may use the same one), so that the vault driving a move can retry after a crash without moving
+/// value twice.
 /// </summary>
 [Alias("mesh.pool")]
 public interface ICollateralPoolGrain : IGrainWithStringKey
@@ -50,27 +51,28 @@ public interface ICollateralPoolGrain : IGrainWithStringKey
     [Alias("mesh.pool.position")]
     Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default);
 
-    /// <summary>What the pool answered to an operation id, if it has seen it: how a vault's pending step is resolved by an audit.</summary>
+    /// <summary>What the pool answered to a vault's operation id, if it has seen it: how a vault's pending step is resolved by an audit.</summary>
     /// <param name="operationId">The operation's id.</param>
+    /// <param name="vault">The vault that sent it (its grain key); for liquidity asked without a vault, the holder.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The record, or null when the pool never applied nor refused that id, or has forgotten it (<see cref="Forget"/>).</returns>
-    [Alias("mesh.pool.operation")]
+    /// <returns>The record, or null when the pool never applied nor refused that id for that vault, or has forgotten it (<see cref="Forget"/>).</returns>
+    [Alias("mesh.pool.operation-of")]
     [Orleans.Concurrency.ReadOnly]
-    Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default);
+    Task<PoolOperationRecord?> Operation(string operationId, string vault, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Tells the pool that the caller has recorded its answer to an operation and will not ask for it again. The pool
     /// keeps the answer for <c>Mesh:Pools:RetainAcknowledgedFor</c> more (beyond any request still in flight), then
     /// forgets the id, so that its book of answers holds the operations of the last hour rather than every one ever
     /// made. The acknowledgement is written with the pool's next change (lost with the activation before that: the
-    /// answer is then kept). An id it does not know, knows acknowledged, or knows for another party, changes nothing.
+    /// answer is then kept). An id it does not know for that vault, or knows acknowledged, changes nothing.
     /// </summary>
     /// <param name="operationId">The operation's id.</param>
-    /// <param name="party">Whom the operation was for, as the request named it: the vault for credit, the lender for liquidity.</param>
+    /// <param name="vault">The vault that sent it (its grain key); for liquidity asked without a vault, the holder.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes once the pool has taken note.</returns>
     [Alias("mesh.pool.forget")]
-    Task Forget(string operationId, string party, CancellationToken cancellationToken = default);
+    Task Forget(string operationId, string vault, CancellationToken cancellationToken = default);
 
     /// <summary>The pool's flows and balances as of its last change, with its identity checked: deposits − withdrawals + interest charged − reserve paid = free + credit outstanding.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -78,7 +78,7 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
 
         var (applied, moved) = op.Kind is OperationKind.Deposit or OperationKind.Withdraw
             ? (await ChainApplied(vault, op, cancellationToken), op.Amount)
-            : await PoolApplied(op, cancellationToken);
+            : await PoolApplied(vault, op, cancellationToken);
         var transit = op.Kind switch
         {
             // Arriving in the vault's books: in transit once the other side has let go of it.
@@ -122,9 +122,9 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
         return status.State is OperationState.Included or OperationState.Final && status.FailureCode is null;
     }
 
-    private async Task<(bool Applied, UInt128 Moved)> PoolApplied(OperationReceipt op, CancellationToken cancellationToken)
+    private async Task<(bool Applied, UInt128 Moved)> PoolApplied(VaultKey vault, OperationReceipt op, CancellationToken cancellationToken)
     {
-        var record = await GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset).Operation(op.OperationId, cancellationToken);
+        var record = await GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset).Operation(op.OperationId, vault.ToString(), cancellationToken);
         return record is { Refused: false } ? (true, record.Moved) : (false, UInt128.Zero);
     }
 

@@ -10,8 +10,9 @@ using PublicCreditRequest = Mesh.Pools.CreditRequest;
 namespace Mesh.Grains.Pools;
 
 /// <summary>
-/// One asset's shared pool over the exact ledger: every operation is idempotent by id (the answer, or the refusal,
-/// is recorded with the ledger change in one write), and the ledger's invariants are checked on every change.
+/// One asset's shared pool over the exact ledger: every operation is idempotent by its id within the vault that sent
+/// it (the answer, or the refusal, is recorded with the ledger change in one write), and the ledger's invariants are
+/// checked on every change.
 /// </summary>
 internal sealed partial class CollateralPoolGrain(
     [PersistentState("pool")] IPersistentState<PoolGrainState> state,
@@ -25,7 +26,7 @@ internal sealed partial class CollateralPoolGrain(
 
     private PoolLedger? _ledger;
 
-    /// <summary>The acknowledged answers, oldest acknowledgement first (rebuilt from the state after an activation or a restore).</summary>
+    /// <summary>The acknowledged answers' keys, oldest acknowledgement first (rebuilt from the state after an activation or a restore).</summary>
     private Queue<(string Id, DateTimeOffset At)>? _acknowledged;
 
     private string Asset => this.GetPrimaryKeyString();
@@ -43,7 +44,7 @@ internal sealed partial class CollateralPoolGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var vault = global::Mesh.Vaults.VaultKey.Parse(request.Vault);
-        return Apply(request.OperationId, "allocate", request.Vault, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault, "allocate", request.Vault, request.Amount, now =>
         {
             var decision = Ledger.Draw(new LedgerCreditRequest(request.Vault, request.ProtocolId, vault.Chain, request.Amount, [.. request.RiskFactors]), now);
             var credit = Ledger.State.Vaults[request.Vault];
@@ -54,7 +55,7 @@ internal sealed partial class CollateralPoolGrain(
     public Task<CreditReceipt> Repay(RepaymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request.OperationId, "repay", request.Vault, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault, "repay", request.Vault, request.Amount, now =>
         {
             var result = Ledger.Repay(request.Vault, request.Amount, now);
             return (result.Paid, result.RemainingDebt, result.RecallDue);
@@ -64,7 +65,7 @@ internal sealed partial class CollateralPoolGrain(
     public Task<LiquidityReceipt> Supply(LiquidityRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request.OperationId, "supply", request.HolderId, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault ?? request.HolderId, "supply", request.HolderId, request.Amount, now =>
             (request.Amount, Ledger.Deposit(request.HolderId, request.Chain, request.Amount, now), UInt128.Zero),
             o => new LiquidityReceipt(request.OperationId, o.First, o.Second), cancellationToken);
     }
@@ -72,7 +73,7 @@ internal sealed partial class CollateralPoolGrain(
     public Task<LiquidityReceipt> Redeem(LiquidityRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request.OperationId, "redeem", request.HolderId, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault ?? request.HolderId, "redeem", request.HolderId, request.Amount, now =>
             (Ledger.Redeem(request.HolderId, request.Chain, request.Amount, now), request.Amount, UInt128.Zero),
             o => new LiquidityReceipt(request.OperationId, o.First, o.Second), cancellationToken);
     }
@@ -90,23 +91,32 @@ internal sealed partial class CollateralPoolGrain(
     public Task<LiquidityReceipt> Position(string holderId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new LiquidityReceipt("", Ledger.AssetsOf(holderId, time.GetUtcNow()), Ledger.SharesOf(holderId)));
 
-    public Task<PoolOperationRecord?> Operation(string operationId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.State.Operations.TryGetValue(operationId ?? "", out var op)
-            ? new PoolOperationRecord(operationId!, op.Kind, op.Party, op.Amount, op.RefusalCode is null ? op.First : UInt128.Zero, op.RefusalCode is not null, op.AcknowledgedAt is not null)
+    public Task<PoolOperationRecord?> Operation(string operationId, string vault, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(operationId ?? "", vault ?? "", PoolAnswers.Holder(vault ?? "")) is { } found
+            ? new PoolOperationRecord(operationId!, found.Op.Kind, found.Op.Party, found.Op.Amount, found.Op.RefusalCode is null ? found.Op.First : UInt128.Zero, found.Op.RefusalCode is not null, found.Op.AcknowledgedAt is not null)
             : null);
 
-    public Task Forget(string operationId, string party, CancellationToken cancellationToken = default)
+    public Task Forget(string operationId, string vault, CancellationToken cancellationToken = default)
     {
-        // Only the party the answer was for acknowledges it: another's use of the same id must not release it.
-        if (!string.IsNullOrWhiteSpace(operationId) && state.State.Operations.TryGetValue(operationId, out var op) && op.AcknowledgedAt is null && string.Equals(op.Party, party, StringComparison.Ordinal))
+        // Only the vault that sent the operation acknowledges it: another's use of the same id is another answer.
+        var key = PoolAnswers.Key(vault ?? "", operationId ?? "");
+        if (!string.IsNullOrWhiteSpace(operationId) && state.State.Operations.TryGetValue(key, out var op) && op.AcknowledgedAt is null)
         {
             var now = time.GetUtcNow();
             op.AcknowledgedAt = now;
-            Acknowledged.Enqueue((operationId, now));
+            Acknowledged.Enqueue((key, now));
         }
 
         return Task.CompletedTask;
     }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        PoolAnswers.KeyByScope(state.State.Operations);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    private (string Key, PoolOperation Op)? Find(string operationId, string scope, string? holder) => PoolAnswers.Find(state.State.Operations, operationId, scope, holder);
 
     private Queue<(string Id, DateTimeOffset At)> Acknowledged => _acknowledged ??= new(
         state.State.Operations.Where(o => o.Value.AcknowledgedAt is not null).Select(o => (o.Key, o.Value.AcknowledgedAt!.Value)).OrderBy(o => o.Value));
@@ -130,18 +140,24 @@ internal sealed partial class CollateralPoolGrain(
 
     public Task<PoolAudit> Audit(CancellationToken cancellationToken = default) => Task.FromResult(Ledger.Audit(Asset));
 
-    private async Task<T> Apply<T>(string operationId, string kind, string party, UInt128 amount, Func<DateTimeOffset, (UInt128, UInt128, UInt128)> change, Func<PoolOperation, T> answer, CancellationToken cancellationToken)
+    private async Task<T> Apply<T>(string operationId, string scope, string kind, string party, UInt128 amount, Func<DateTimeOffset, (UInt128, UInt128, UInt128)> change, Func<PoolOperation, T> answer, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(operationId))
         {
             throw MeshException.Invalid("operationId", "operation.malformed_id", "operationId is required.");
         }
 
-        if (state.State.Operations.TryGetValue(operationId, out var known))
+        if (string.IsNullOrWhiteSpace(scope))
+        {
+            throw MeshException.Invalid("vault", "vault.missing", "The vault (or, for liquidity, the holder) is required.");
+        }
+
+        // Liquidity is the holder's: an answer kept for the holder counts for its vaults (see Find); credit is the vault's.
+        if (Find(operationId, scope, kind is "supply" or "redeem" ? party : null) is { Op: var known })
         {
             if (known.Kind != kind || known.Party != party || known.Amount != amount)
             {
-                throw new MeshException(MeshErrorKind.Conflict, "operation.id_reused", $"Operation {operationId} was a {known.Kind} of {known.Amount} for {known.Party}; the id cannot be reused.", "operationId");
+                throw new MeshException(MeshErrorKind.Conflict, "operation.id_reused", $"Operation {operationId} was a {known.Kind} of {known.Amount}; the id cannot be reused.", "operationId");
             }
 
             return known.RefusalCode is null
@@ -163,7 +179,7 @@ internal sealed partial class CollateralPoolGrain(
         }
 
         ForgetAcknowledged(time.GetUtcNow());
-        state.State.Operations[operationId] = op;
+        state.State.Operations[PoolAnswers.Key(scope, operationId)] = op;
         await state.WriteOrRestoreAsync(this, () => (_ledger, _acknowledged) = (null, null), cancellationToken);
         GrainsMetrics.Pool(Asset, Ledger.View(time.GetUtcNow()));
 

@@ -118,10 +118,10 @@ internal sealed partial class VaultGrain : IRemindable
                     (debt, recall) = (repaid.Debt, repaid.RecallDue);
                     break;
                 case OperationKind.Supply:
-                    await pool.Supply(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount), cancellationToken);
+                    await pool.Supply(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount, Key.ToString()), cancellationToken);
                     break;
                 default:
-                    credited = (await pool.Redeem(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount), cancellationToken)).Assets;
+                    credited = (await pool.Redeem(new LiquidityRequest(op.OperationId, Key.ProtocolId, Key.Chain, op.Amount, Key.ToString()), cancellationToken)).Assets;
                     break;
             }
         }
@@ -149,8 +149,7 @@ internal sealed partial class VaultGrain : IRemindable
     /// Tells the pool that its answer is in the vault's books, so that it may forget the id after its retention. Best
     /// effort and not awaited: an acknowledgement that is lost only keeps the answer in the pool's book.
     /// </summary>
-    private void Acknowledge(ICollateralPoolGrain pool, OperationReceipt op) =>
-        pool.Forget(op.OperationId, op.Kind is OperationKind.Draw or OperationKind.Repay ? Key.ToString() : Key.ProtocolId).Ignore();
+    private void Acknowledge(ICollateralPoolGrain pool, OperationReceipt op) => pool.Forget(op.OperationId, Key.ToString()).Ignore();
 
     private async Task<OperationReceipt> Finish(OperationReceipt op, OperationStatus status, string? reason, UInt128? debt, UInt128 credited, CancellationToken cancellationToken, UInt128? recall = null)
     {

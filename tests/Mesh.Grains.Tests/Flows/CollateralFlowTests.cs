@@ -89,6 +89,43 @@ public sealed class CollateralFlowTests(DomainFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task DrawAndSupply_TwoVaultsGiveTheSameOperationIds_EachMovesItsOwnAndLearnsNothingOfTheOther()
+    {
+        // Operation ids are each vault's own (its caller's idempotency keys): the pool answers them per vault.
+        await Prices();
+        var (_, lenderVault, lenderAccount) = await Member("lender", 0xA3);
+        SimulatedChain.Fund(lenderAccount, "USDC", 100_000 * UsdcUnit);
+        await Settled(lenderVault, await lenderVault.Deposit(new VaultMovement("same-dep", "USDC", 100_000 * UsdcUnit)));
+        Assert.Equal(OperationStatus.Completed, (await lenderVault.Supply(new VaultMovement("same-sup", "USDC", 100_000 * UsdcUnit))).Status);
+        var borrowers = new List<IVaultGrain>();
+        for (var n = 0; n < 2; n++)
+        {
+            var (_, vault, account) = await Member("borrower", 0xC0 + n);
+            SimulatedChain.Fund(account, "WETH", 10 * WethUnit);
+            await Settled(vault, await vault.Deposit(new VaultMovement("same-dep", "WETH", 10 * WethUnit)));
+            borrowers.Add(vault);
+        }
+
+        foreach (var vault in borrowers)
+        {
+            Assert.Equal(OperationStatus.Completed, (await vault.Draw(new VaultMovement("same-draw", "USDC", 1_000 * UsdcUnit))).Status);
+            Assert.Equal(OperationStatus.Completed, (await vault.Supply(new VaultMovement("same-sup", "USDC", 400 * UsdcUnit))).Status);
+        }
+
+        // Each drew its 1,000 and lent 400 of it back; the pool counts both, and a retry of either is still its own.
+        foreach (var vault in borrowers)
+        {
+            Assert.Equal(600 * UsdcUnit, await Balance(vault, "USDC"));
+            var again = await vault.Draw(new VaultMovement("same-draw", "USDC", 1_000 * UsdcUnit));
+            Assert.Equal(OperationStatus.Completed, again.Status);
+            Assert.Equal(600 * UsdcUnit, await Balance(vault, "USDC"));
+        }
+
+        var audit = await fixture.Client.GetGrain<ICollateralPoolGrain>("USDC").Audit();
+        Assert.True(audit.Balanced, $"the pool's identity: {audit}");
+    }
+
+    [Fact]
     public async Task Withdraw_OfDrawnCreditBeyondTheBand_IsRefusedAndMovesNothing()
     {
         // Credit drawn into a vault backs its own debt while it stays there; taking it out is what the band guards.

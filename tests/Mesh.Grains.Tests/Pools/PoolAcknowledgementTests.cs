@@ -39,19 +39,19 @@ public sealed class PoolAcknowledgementTests(PoolAcknowledgementFixture fixture)
     {
         // BorrowerAsync draws 1,000 USDC under the operation id "draw".
         var (_, vault) = await _members.BorrowerAsync(1, 1_000 * Members.UsdcUnit, PoolLimitsTests.Open);
-        await Eventually.TrueAsync(async () => (await Pool.Operation("draw"))?.Acknowledged == true, "the vault acknowledges the pool's answer to its draw", TimeSpan.FromSeconds(10));
-        var kept = await Pool.Operation("draw");
+        await Eventually.TrueAsync(async () => (await Pool.Operation("draw", vault.GetPrimaryKeyString()))?.Acknowledged == true, "the vault acknowledges the pool's answer to its draw", TimeSpan.FromSeconds(10));
+        var kept = await Pool.Operation("draw", vault.GetPrimaryKeyString());
         Assert.Equal(("allocate", 1_000 * Members.UsdcUnit, false), (kept!.Kind, kept.Moved, kept.Refused));
 
         // Past the retention the answer is still there until the pool next changes; that change forgets it.
         await Task.Delay(PoolAcknowledgementFixture.Retention + TimeSpan.FromMilliseconds(200));
-        Assert.NotNull(await Pool.Operation("draw"));
+        Assert.NotNull(await Pool.Operation("draw", vault.GetPrimaryKeyString()));
         var repaid = await Members.SettledAsync(vault, await vault.Repay(new VaultMovement("repay-1", "USDC", 100 * Members.UsdcUnit)));
         Assert.Equal(OperationStatus.Completed, repaid.Status);
-        Assert.Null(await Pool.Operation("draw"));
+        Assert.Null(await Pool.Operation("draw", vault.GetPrimaryKeyString()));
 
         // The repayment's own answer is acknowledged and kept; the books still say what was drawn and repaid.
-        await Eventually.TrueAsync(async () => (await Pool.Operation("repay-1"))?.Acknowledged == true, "the vault acknowledges the pool's answer to its repayment", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(async () => (await Pool.Operation("repay-1", vault.GetPrimaryKeyString()))?.Acknowledged == true, "the vault acknowledges the pool's answer to its repayment", TimeSpan.FromSeconds(10));
         // (Interest accrues by the second on what is left: a few base units at most here.)
         Assert.InRange((await vault.Health()).Debt.Single(d => d.Asset == "USDC").Amount, 900 * Members.UsdcUnit, (900 * Members.UsdcUnit) + 1_000);
         var audit = await Pool.Audit();
@@ -69,7 +69,7 @@ public sealed class PoolAcknowledgementTests(PoolAcknowledgementFixture fixture)
         var retry = await Pool.Supply(new LiquidityRequest($"{holder}/s1", holder, Members.Chain, 500 * Members.UsdcUnit));
 
         Assert.Equal((first.Assets, first.Shares), (retry.Assets, retry.Shares));
-        Assert.False((await Pool.Operation($"{holder}/s1"))!.Acknowledged);
+        Assert.False((await Pool.Operation($"{holder}/s1", holder))!.Acknowledged);
         Assert.Equal(first.Shares + second.Shares, (await Pool.Position(holder)).Shares);
     }
 
@@ -82,10 +82,10 @@ public sealed class PoolAcknowledgementTests(PoolAcknowledgementFixture fixture)
 
         await Pool.Forget(id, "someone-else");
         await Pool.Forget($"{holder}/never", holder);
-        Assert.False((await Pool.Operation(id))!.Acknowledged);
-        Assert.Null(await Pool.Operation($"{holder}/never"));
+        Assert.False((await Pool.Operation(id, holder))!.Acknowledged);
+        Assert.Null(await Pool.Operation($"{holder}/never", holder));
 
         await Pool.Forget(id, holder);
-        Assert.True((await Pool.Operation(id))!.Acknowledged);
+        Assert.True((await Pool.Operation(id, holder))!.Acknowledged);
     }
 }
