@@ -125,7 +125,9 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
     private async Task<(bool Applied, UInt128 Moved)> PoolApplied(VaultKey vault, OperationReceipt op, CancellationToken cancellationToken)
     {
         var record = await GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset).Operation(op.OperationId, vault.ToString(), cancellationToken);
-        return record is { Refused: false } ? (true, record.Moved) : (false, UInt128.Zero);
+        // The pool's answer for this vault and id, and of this operation's kind (a holder's liquidity answer under the same id is another operation).
+        var kind = op.Kind switch { OperationKind.Draw => "allocate", OperationKind.Repay => "repay", OperationKind.Supply => "supply", OperationKind.Redeem => "redeem", _ => null };
+        return record is { Refused: false } && record.Kind == kind ? (true, record.Moved) : (false, UInt128.Zero);
     }
 
     private async Task<UInt128> OnChain(ChainDefinition chain, string asset, CancellationToken cancellationToken)
