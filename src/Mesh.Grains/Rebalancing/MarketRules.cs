@@ -10,4 +10,5 @@ namespace Mesh.Grains.Rebalancing;
 /// <param name="ImpactCoefficient">The fallback impact coefficient.</param>
 /// <param name="CostOfDelay">Whether the adaptive capacity weighs the cost of waiting.</param>
 /// <param name="SharesSpotRoom">Whether a perp market's adaptive room is also bounded by its underlying's spot room.</param>
-internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient, bool CostOfDelay, bool SharesSpotRoom);
+/// <param name="ImpactHalfLife">How fast the hole the market's sales leave heals.</param>
+internal sealed record MarketRules(RebalancePolicy Policy, UInt128 Hole, UInt128 Dust, (UInt128 Capacity, UInt128 RefillPerSecond)? Flow, double ImpactCoefficient, bool CostOfDelay, bool SharesSpotRoom, TimeSpan ImpactHalfLife);

@@ -42,7 +42,7 @@ internal sealed partial class RebalanceCoordinatorGrain
     /// <summary>The share of the price the mesh's own sales are expected to have taken off it (<see cref="DelayCost.OwnImpact"/>); zero without the adaptive reading, and for a perp market (its book moves no spot price).</summary>
     private double OwnImpact(MarketReading reading) =>
         !IsPerp && reading is { Basis: "adaptive", Depth: { } available, DailyVolatility: { } sigma, DailyDepth: { } daily }
-            ? DelayCost.OwnImpact(daily, available, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed.Total(time.GetUtcNow()), Options.SpeedDependentImpact ? Markets.BookImpact.RevealedFraction(Options.ImpactHalfLife) : double.PositiveInfinity)
+            ? DelayCost.OwnImpact(daily, available, sigma, reading.ImpactCoefficient, Options.PermanentImpactShare, _absorbed.Total(time.GetUtcNow()), Options.SpeedDependentImpact ? Markets.BookImpact.RevealedFraction(Rules.ImpactHalfLife) : double.PositiveInfinity)
             : 0.0;
 
     /// <summary>Keeps the oracle's prices, one per round at the round's time, over the drift window (for the cost of delay).</summary>
@@ -131,10 +131,10 @@ internal sealed partial class RebalanceCoordinatorGrain
                     // book's displacement is all transient (φ = 0) and decays as the plain square root's.
                     var fall = DelayCost.FallRate(_prices, Options.DriftWindow);
                     q = UInt128.Max(q, IsPerp
-                        ? DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, 0.0, Options.ImpactHalfLife)
+                        ? DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, 0.0, Rules.ImpactHalfLife)
                         : Options.SpeedDependentImpact
-                        ? DelayCost.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Options.ImpactHalfLife)
-                        : DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Options.ImpactHalfLife));
+                        ? DelayCost.BookCapacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Rules.ImpactHalfLife)
+                        : DelayCost.Capacity(daily, depth, sigma, reading.ImpactCoefficient, fall, Options.PermanentImpactShare, Rules.ImpactHalfLife));
                 }
 
                 return q < Rules.Hole ? (q, "adaptive") : (Rules.Hole, "static");
@@ -144,7 +144,7 @@ internal sealed partial class RebalanceCoordinatorGrain
     /// <summary>A spot book's capacity under the impact bound: on a book that refills at a finite rate with speed-dependent impact on, else the plain square root's.</summary>
     private UInt128 SpotCapacity(UInt128 daily, UInt128 depth, double sigma, double coefficient) =>
         Options.SpeedDependentImpact
-            ? CapacityModel.BookCapacity(daily, depth, sigma, coefficient, Options.ImpactBound, Options.PermanentImpactShare, Options.ImpactHalfLife)
+            ? CapacityModel.BookCapacity(daily, depth, sigma, coefficient, Options.ImpactBound, Options.PermanentImpactShare, Rules.ImpactHalfLife)
             : CapacityModel.Capacity(depth, sigma, coefficient, Options.ImpactBound);
 
     /// <summary>Grants the queue out of the room under every cap; returns whether anything changed that must be written.</summary>

@@ -29,6 +29,13 @@ public sealed class RebalanceMarketOptions
     /// <value>The default is null (<see cref="RebalancingOptions.ImpactCoefficient"/>).</value>
     public double? ImpactCoefficient { get; set; }
 
+    /// <summary>
+    /// Gets or sets how fast the hole this market's sales leave heals (its book's resilience), for the capacity the
+    /// adaptive policy grants and the cost of waiting: a perp book can heal at a rate of its own.
+    /// </summary>
+    /// <value>The default is null (<see cref="RebalancingOptions.ImpactHalfLife"/>).</value>
+    public TimeSpan? ImpactHalfLife { get; set; }
+
     /// <summary>Gets or sets whether the market weighs the cost of waiting (<see cref="RebalancingOptions.CostOfDelay"/>).</summary>
     /// <value>The default is null (<see cref="RebalancingOptions.CostOfDelay"/>).</value>
     public bool? CostOfDelay { get; set; }

@@ -45,6 +45,7 @@ public sealed partial class RebalancingOptions
         Require(market.FlowCapacity is null || market.FlowCapacity > UInt128.Zero, $"{path}:{nameof(RebalanceMarketOptions.FlowCapacity)}", "must be above zero");
         Require(market.FlowRefillPerSecond is null || market.FlowRefillPerSecond > UInt128.Zero, $"{path}:{nameof(RebalanceMarketOptions.FlowRefillPerSecond)}", "must be above zero");
         Require(market.ImpactCoefficient is null || (double.IsFinite(market.ImpactCoefficient.Value) && market.ImpactCoefficient > 0), $"{path}:{nameof(RebalanceMarketOptions.ImpactCoefficient)}", $"must be a finite number above 0; it is {market.ImpactCoefficient}");
+        Require(market.ImpactHalfLife is null || market.ImpactHalfLife > TimeSpan.Zero, $"{path}:{nameof(RebalanceMarketOptions.ImpactHalfLife)}", $"must be above zero; it is {market.ImpactHalfLife}");
     }
 
     private static void Require(bool condition, string setting, string problem)

@@ -150,6 +150,7 @@ public sealed partial class RebalancingOptions
             flowCapacity is { } c && flowRefill is { } r ? (c, r) : null,
             own?.ImpactCoefficient ?? Defaults.ImpactCoefficient ?? ImpactCoefficient,
             own?.CostOfDelay ?? Defaults.CostOfDelay ?? CostOfDelay,
-            own?.SharesSpotRoom ?? Defaults.SharesSpotRoom ?? true);
+            own?.SharesSpotRoom ?? Defaults.SharesSpotRoom ?? true,
+            own?.ImpactHalfLife ?? Defaults.ImpactHalfLife ?? ImpactHalfLife);
     }
 }

@@ -28,6 +28,17 @@ public static class MeshSiloExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = SettingsReader.Read(builder.Configuration);
         var chains = ChainsConfigurationLoader.Load(Path.GetFullPath(options.ChainsFile));
+        // The coordinators' settings name the mesh's markets, so they are checked once chains.json is read (a bad one
+        // would otherwise surface as a failed host start with a stack trace, not one line naming it).
+        try
+        {
+            options.Rebalancing.Validate(chains.Assets);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new SiloConfigurationException(exception.Message);
+        }
+
         var signer = options.Chains.Mode == ChainsMode.Evm ? SigningKeyLoader.Load(options.Evm, options.Chains.Dev, Environment.GetEnvironmentVariable) : null;
         // The key lives on in the signer only: the settings object is served to endpoints and must not carry it.
         options.Evm.SigningKey = null;

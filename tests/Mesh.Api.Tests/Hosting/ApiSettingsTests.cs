@@ -21,6 +21,8 @@ public sealed class ApiSettingsTests : IDisposable
     [InlineData("--Mesh:Oracles:SimulatedFeed:Interval=00:00:00.010", "Mesh:Oracles:SimulatedFeed:Interval must be from 100 ms to 1 hour")]
     [InlineData("--Mesh:Oracles:SimulatedFeed:StartPrices:WETH=-1", "Mesh:Oracles:SimulatedFeed:StartPrices:WETH must be a positive price")]
     [InlineData("--Mesh:Pools:RetainAcknowledgedFor=00:00:00", "Mesh:Pools:RetainAcknowledgedFor must be above zero")]
+    [InlineData("--Mesh:Rebalancing:Markets:WETH:Hole=0", "Mesh:Rebalancing:Markets:WETH:Hole must be above zero")]
+    [InlineData("--Mesh:Rebalancing:Markets:WETH-PERP:ImpactHalfLife=00:00:00", "Mesh:Rebalancing:Markets:WETH-PERP:ImpactHalfLife must be above zero")]
     [InlineData("--Mesh:Pools:RetainAcknowledgedFor=00:00:05", "Mesh:Pools:RetainAcknowledgedFor: must be longer than Mesh:Orleans:ResponseTimeout")]
     public async Task Start_BadApiSetting_ExitsWithCode2NamingIt(string setting, string expected)
     {

@@ -40,6 +40,7 @@ public sealed class RebalancingOptionsTests
             ["Markets:WETH:Dust"] = "5",
             ["Markets:WETH-PERP:Hole"] = "15000",
             ["Markets:WETH-PERP:CostOfDelay"] = "false",
+            ["Markets:WETH-PERP:ImpactHalfLife"] = "00:30:00",
         });
 
         var perp = sut.For(CoordinatorMarkets.Perp("WETH"), "WETH");
@@ -47,6 +48,8 @@ public sealed class RebalancingOptionsTests
 
         Assert.Equal(((UInt128)15_000, UInt128.Zero, false), (perp.Hole, perp.Dust, perp.CostOfDelay)); // its own section, whose unset dust falls to the defaults
         Assert.True(sut.For("WETH", "WETH").CostOfDelay); // the global setting
+        Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(10)), (perp.ImpactHalfLife, sut.For("WETH", "WETH").ImpactHalfLife)); // the perp book heals at its own rate; spot at the global one
+        Assert.Equal(TimeSpan.FromMinutes(3), Bind(new() { ["Markets:WETH:ImpactHalfLife"] = "00:03:00" }).For("WETH-PERP", "WETH").ImpactHalfLife); // no section: the underlying's
         Assert.Equal(UInt128.MaxValue, usdcPerp.Hole);
         Assert.Equal((UInt128)5000, Bind(new() { ["Markets:WETH:Hole"] = "5000" }).For("WETH-PERP", "WETH").Hole); // no section: the underlying's
         Assert.Equal(("WETH", true, "WETH", false), (CoordinatorMarkets.Underlying("WETH-PERP"), CoordinatorMarkets.IsPerp("WETH-PERP"), CoordinatorMarkets.Underlying("WETH"), CoordinatorMarkets.IsPerp("WETH")));
@@ -63,6 +66,7 @@ public sealed class RebalancingOptionsTests
     [InlineData("Markets:DOGE:Hole", "5", "Mesh:Rebalancing:Markets:DOGE")]
     [InlineData("Markets:WETH:FlowCapacity", "5", "Mesh:Rebalancing:Markets:WETH:FlowCapacity")]
     [InlineData("Markets:WETH:Dust", "50", "Mesh:Rebalancing:Markets:WETH:Hole")]
+    [InlineData("Markets:WETH-PERP:ImpactHalfLife", "00:00:00", "Mesh:Rebalancing:Markets:WETH-PERP:ImpactHalfLife")]
     public void Validate_OutOfRange_NamesTheSetting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value };
