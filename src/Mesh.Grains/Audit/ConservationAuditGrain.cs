@@ -4,6 +4,7 @@ using Mesh.Chains.Clients;
 using Mesh.Chains.Configuration;
 using Mesh.Errors;
 using Mesh.Pools;
+using Mesh.Grains.Pools;
 using Mesh.Grains.Transfers;
 using Mesh.Protocols;
 using Mesh.Transfers;
@@ -126,8 +127,7 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
     {
         var record = await GrainFactory.GetGrain<ICollateralPoolGrain>(op.Asset).Operation(op.OperationId, vault.ToString(), cancellationToken);
         // The pool's answer for this vault and id, and of this operation's kind (a holder's liquidity answer under the same id is another operation).
-        var kind = op.Kind switch { OperationKind.Draw => "allocate", OperationKind.Repay => "repay", OperationKind.Supply => "supply", OperationKind.Redeem => "redeem", _ => null };
-        return record is { Refused: false } && record.Kind == kind ? (true, record.Moved) : (false, UInt128.Zero);
+        return record is { Refused: false } && record.Kind == PoolAnswers.KindOf(op.Kind) ? (true, record.Moved) : (false, UInt128.Zero);
     }
 
     private async Task<UInt128> OnChain(ChainDefinition chain, string asset, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal sealed partial class CollateralPoolGrain(
     private PoolLedger? _ledger;
 
     /// <summary>The acknowledged answers' keys, oldest acknowledgement first (rebuilt from the state after an activation or a restore).</summary>
-    private Queue<(string Id, DateTimeOffset At)>? _acknowledged;
+    private Queue<(string Key, DateTimeOffset At)>? _acknowledged;
 
     private string Asset => this.GetPrimaryKeyString();
 
@@ -44,7 +44,7 @@ internal sealed partial class CollateralPoolGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var vault = global::Mesh.Vaults.VaultKey.Parse(request.Vault);
-        return Apply(request.OperationId, request.Vault, "allocate", request.Vault, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault, PoolAnswers.Allocate, request.Vault, request.Amount, now =>
         {
             var decision = Ledger.Draw(new LedgerCreditRequest(request.Vault, request.ProtocolId, vault.Chain, request.Amount, [.. request.RiskFactors]), now);
             var credit = Ledger.State.Vaults[request.Vault];
@@ -55,7 +55,7 @@ internal sealed partial class CollateralPoolGrain(
     public Task<CreditReceipt> Repay(RepaymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request.OperationId, request.Vault, "repay", request.Vault, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault, PoolAnswers.Repay, request.Vault, request.Amount, now =>
         {
             var result = Ledger.Repay(request.Vault, request.Amount, now);
             return (result.Paid, result.RemainingDebt, result.RecallDue);
@@ -65,7 +65,7 @@ internal sealed partial class CollateralPoolGrain(
     public Task<LiquidityReceipt> Supply(LiquidityRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request.OperationId, request.Vault ?? request.HolderId, "supply", request.HolderId, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault ?? request.HolderId, PoolAnswers.Supply, request.HolderId, request.Amount, now =>
             (request.Amount, Ledger.Deposit(request.HolderId, request.Chain, request.Amount, now), UInt128.Zero),
             o => new LiquidityReceipt(request.OperationId, o.First, o.Second), cancellationToken);
     }
@@ -73,7 +73,7 @@ internal sealed partial class CollateralPoolGrain(
     public Task<LiquidityReceipt> Redeem(LiquidityRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request.OperationId, request.Vault ?? request.HolderId, "redeem", request.HolderId, request.Amount, now =>
+        return Apply(request.OperationId, request.Vault ?? request.HolderId, PoolAnswers.Redeem, request.HolderId, request.Amount, now =>
             (Ledger.Redeem(request.HolderId, request.Chain, request.Amount, now), request.Amount, UInt128.Zero),
             o => new LiquidityReceipt(request.OperationId, o.First, o.Second), cancellationToken);
     }
@@ -118,7 +118,7 @@ internal sealed partial class CollateralPoolGrain(
 
     private (string Key, PoolOperation Op)? Find(string operationId, string scope, string? holder) => PoolAnswers.Find(state.State.Operations, operationId, scope, holder);
 
-    private Queue<(string Id, DateTimeOffset At)> Acknowledged => _acknowledged ??= new(
+    private Queue<(string Key, DateTimeOffset At)> Acknowledged => _acknowledged ??= new(
         state.State.Operations.Where(o => o.Value.AcknowledgedAt is not null).Select(o => (o.Key, o.Value.AcknowledgedAt!.Value)).OrderBy(o => o.Value));
 
     /// <summary>Forgets the answers acknowledged longer than the retention ago (the removal is written with the change that follows).</summary>
@@ -128,7 +128,7 @@ internal sealed partial class CollateralPoolGrain(
         while (Acknowledged.TryPeek(out var oldest) && oldest.At <= until)
         {
             Acknowledged.Dequeue();
-            state.State.Operations.Remove(oldest.Id);
+            state.State.Operations.Remove(oldest.Key);
         }
     }
 
@@ -153,7 +153,7 @@ internal sealed partial class CollateralPoolGrain(
         }
 
         // Liquidity is the holder's: an answer kept for the holder counts for its vaults (see Find); credit is the vault's.
-        if (Find(operationId, scope, kind is "supply" or "redeem" ? party : null) is { Op: var known })
+        if (Find(operationId, scope, PoolAnswers.IsLiquidity(kind) ? party : null) is { Op: var known })
         {
             if (known.Kind != kind || known.Party != party || known.Amount != amount)
             {

@@ -7,7 +7,32 @@ namespace Mesh.Grains.Pools;
 /// </summary>
 internal static class PoolAnswers
 {
+    /// <summary>The kind of an answer to a draw.</summary>
+    public const string Allocate = "allocate";
+
+    /// <summary>The kind of an answer to a repayment.</summary>
+    public const string Repay = "repay";
+
+    /// <summary>The kind of an answer to a supply of liquidity.</summary>
+    public const string Supply = "supply";
+
+    /// <summary>The kind of an answer to a redemption of liquidity.</summary>
+    public const string Redeem = "redeem";
+
     private const char Separator = '\u001f';
+
+    /// <summary>The kind of the pool's answer to a vault operation; null for an operation the pool does not answer.</summary>
+    public static string? KindOf(Mesh.Vaults.OperationKind kind) => kind switch
+    {
+        Mesh.Vaults.OperationKind.Draw => Allocate,
+        Mesh.Vaults.OperationKind.Repay => Repay,
+        Mesh.Vaults.OperationKind.Supply => Supply,
+        Mesh.Vaults.OperationKind.Redeem => Redeem,
+        _ => null,
+    };
+
+    /// <summary>Whether an answer's kind is liquidity's (the holder's, whatever vault asked).</summary>
+    public static bool IsLiquidity(string kind) => kind is Supply or Redeem;
 
     /// <summary>The key of the answer to <paramref name="operationId"/> in <paramref name="scope"/> (a vault's key, or a holder).</summary>
     public static string Key(string scope, string operationId) => string.Concat(scope, Separator.ToString(), operationId);

@@ -6,8 +6,7 @@ namespace Mesh.Grains.Rebalancing;
 /// meta-orders of up to a day against a day's depth <c>V</c>, so a sale counts for a day after it completed; a crunch
 /// long past no longer makes the next one's first units look cheap (they mark off the most again). Kept in minute
 /// buckets (a bucket goes whole once its first sale is a day old), so it holds at most a day's worth of them however
-/// much is sold. In memory: after an activation it starts
-/// from zero, the stricter side.
+/// much is sold. In memory: after an activation it starts from zero, the stricter side.
 /// </summary>
 internal sealed class AbsorbedFlow
 {
