@@ -130,6 +130,36 @@ public interface IVaultGrain : IGrainWithStringKey
     [Alias("mesh.vault.end-transfer-in")]
     Task<OperationReceipt?> EndTransferIn(string operationId, bool released, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives collateral to another of the protocol's books on this chain, as its top-up desk ordered (called by the
+    /// desk): checked against the vault's own margin again (it takes part in top-ups, holds the amount, and stays at
+    /// or above the band's top after it), recorded as a pending <see cref="OperationKind.TopUpOut"/> and taken out of
+    /// the balance, then credited to the receiving book; the vault drives it to the end after a failure. A repeat
+    /// answers the record.
+    /// </summary>
+    /// <param name="order">The order; its giver must be this vault and its receiver a sibling (same protocol and chain).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation: completed once the receiver has it, failed (and given back) when the receiver refused, pending after a transient failure.</returns>
+    /// <exception cref="Mesh.Errors.MeshException">
+    /// <c>topup.not_sibling</c>, <c>operation.malformed_id</c> (400); <c>topup.not_enabled</c>, <c>vault.insufficient_balance</c>,
+    /// <c>topup.below_floor</c> (422); <c>operation.id_reused</c> (409).
+    /// </exception>
+    [Alias("mesh.vault.give-top-up")]
+    Task<OperationReceipt> GiveTopUp(Mesh.Rebalancing.TopUpOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Credits collateral another of the protocol's books on this chain gave (called by the giver), recorded as a
+    /// completed <see cref="OperationKind.TopUpIn"/> in the same write. Idempotent by the order's operation id.
+    /// </summary>
+    /// <param name="order">The order; its receiver must be this vault and its giver a sibling.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The completed operation.</returns>
+    /// <exception cref="Mesh.Errors.MeshException">
+    /// <c>topup.not_sibling</c>, <c>operation.malformed_id</c> (400); <c>topup.not_enabled</c> (422); <c>operation.id_reused</c> (409).
+    /// </exception>
+    [Alias("mesh.vault.take-top-up")]
+    Task<OperationReceipt> TakeTopUp(Mesh.Rebalancing.TopUpOrder order, CancellationToken cancellationToken = default);
+
     /// <summary>Revalues the vault at an oracle's new aggregate (called by the asset's revaluation partitions).</summary>
     /// <param name="snapshot">The new aggregate.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

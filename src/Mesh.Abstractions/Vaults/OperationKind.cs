@@ -38,4 +38,14 @@ public enum OperationKind
     /// the release is sent, credited once it is final. Driven by the transfer's saga, never by the vault.
     /// </summary>
     TransferIn = 8,
+
+    /// <summary>
+    /// Collateral leaving the vault for another of the protocol's books on the same chain (a top-up, see
+    /// <see cref="Mesh.Rebalancing.ITopUpDeskGrain"/>): taken out when recorded, completed once the receiving book has
+    /// credited it. Both books share the protocol's balance in the chain's vault contract, so nothing moves on chain.
+    /// </summary>
+    TopUpOut = 9,
+
+    /// <summary>Collateral credited from another of the protocol's books on the same chain (the receiving side of a <see cref="TopUpOut"/>); recorded completed.</summary>
+    TopUpIn = 10,
 }

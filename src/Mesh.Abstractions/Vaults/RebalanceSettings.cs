@@ -8,9 +8,16 @@ namespace Mesh.Vaults;
 /// advice (<see cref="IVaultGrain.HedgeAdvice"/>) asks for a hedge, a short one is sized under its underlying's
 /// coordinator grant (the same sale budget as a spot sale) and a long one, which adds no sell pressure, trades at once.
 /// </param>
+/// <param name="TopUps">
+/// The vault shares collateral with the protocol's other books on its chain that take part (its top-up desk,
+/// <see cref="Mesh.Rebalancing.ITopUpDeskGrain"/>): above the band's top it offers what it holds beyond it, and below
+/// the band it asks them for collateral before it sells, so that one protocol's spare margin covers its own books
+/// instead of the market.
+/// </param>
 [GenerateSerializer]
 [Alias("mesh.vault.rebalance-settings")]
 public sealed record RebalanceSettings(
     [property: Id(0)] bool AutoSell,
     [property: Id(1)] bool Predictive = false,
-    [property: Id(2)] bool Hedge = false);
+    [property: Id(2)] bool Hedge = false,
+    [property: Id(3)] bool TopUps = false);

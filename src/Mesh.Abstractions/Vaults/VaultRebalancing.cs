@@ -9,6 +9,8 @@ namespace Mesh.Vaults;
 /// <param name="Proceeds">What the sales fetched per quote asset, in base units.</param>
 /// <param name="LastSaleAt">When the last sale executed; null before any.</param>
 /// <param name="Hedges">The perp positions the mesh holds for the vault's delta hedge (empty without the hedge setting).</param>
+/// <param name="TopUpsGiven">What the vault has given the protocol's other books on its chain per asset, base units (completed top-ups).</param>
+/// <param name="TopUpsReceived">What it has received from them per asset, base units.</param>
 [GenerateSerializer]
 [Alias("mesh.vault.rebalancing")]
 public sealed record VaultRebalancing(
@@ -19,4 +21,6 @@ public sealed record VaultRebalancing(
     [property: Id(4)] IReadOnlyDictionary<string, UInt128> Sold,
     [property: Id(5)] IReadOnlyDictionary<string, UInt128> Proceeds,
     [property: Id(6)] DateTimeOffset? LastSaleAt,
-    [property: Id(7)] IReadOnlyList<HedgePosition>? Hedges = null);
+    [property: Id(7)] IReadOnlyList<HedgePosition>? Hedges = null,
+    [property: Id(8)] IReadOnlyDictionary<string, UInt128>? TopUpsGiven = null,
+    [property: Id(9)] IReadOnlyDictionary<string, UInt128>? TopUpsReceived = null);

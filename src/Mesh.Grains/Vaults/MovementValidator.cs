@@ -39,6 +39,11 @@ internal static class MovementValidator
         {
             throw MeshException.Invalid("operationId", "operation.reserved_id", $"operationId may not begin with '{Mesh.Transfers.TransferOperations.Prefix}': the mesh names its cross-chain transfers' operations so.");
         }
+
+        if (movement.OperationId.StartsWith(Mesh.Rebalancing.TopUpOperations.Prefix, StringComparison.Ordinal))
+        {
+            throw MeshException.Invalid("operationId", "operation.reserved_id", $"operationId may not begin with '{Mesh.Rebalancing.TopUpOperations.Prefix}': the mesh names its top-ups' operations so.");
+        }
     }
 
     private static TokenDefinition CheckAmount(VaultMovement movement, ChainDefinition chain)

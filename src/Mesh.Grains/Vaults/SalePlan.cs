@@ -52,7 +52,7 @@ internal sealed record SalePlan(string Asset, UInt128 Quantity, double Haircut)
     }
 
     /// <summary>Whole units to base units, rounded down (a sizing, never a movement of money).</summary>
-    private static UInt128 ToBaseUnits(double units, int decimals)
+    internal static UInt128 ToBaseUnits(double units, int decimals)
     {
         if (!(units > 0) || !double.IsFinite(units))
         {

@@ -50,7 +50,8 @@ internal sealed partial class VaultGrain
     private VaultRebalancing View()
     {
         var sales = state.State.Sales;
-        return new VaultRebalancing(state.State.Rebalancing, sales.OpenRequest, sales.Executed, sales.Liquidations, new Dictionary<string, UInt128>(sales.Sold), new Dictionary<string, UInt128>(sales.Proceeds), sales.LastSaleAt, HedgeView());
+        return new VaultRebalancing(state.State.Rebalancing, sales.OpenRequest, sales.Executed, sales.Liquidations, new Dictionary<string, UInt128>(sales.Sold), new Dictionary<string, UInt128>(sales.Proceeds), sales.LastSaleAt, HedgeView(),
+            new Dictionary<string, UInt128>(state.State.TopUps.Given), new Dictionary<string, UInt128>(state.State.TopUps.Received));
     }
 
     /// <summary>After a revaluation: asks for, executes or gives back a sale as the health factor requires.</summary>

@@ -44,6 +44,7 @@ internal sealed partial class VaultGrain : IRemindable
                 {
                     OperationKind.Deposit or OperationKind.Withdraw => await SettleChain(op.OperationId, cancellationToken),
                     OperationKind.Sale => await SettleSale(op.OperationId, cancellationToken),
+                    OperationKind.TopUpOut => await SettleTopUp(op.OperationId, cancellationToken),
                     _ => await Settle(op.OperationId, cancellationToken),
                 };
             }

@@ -84,6 +84,7 @@ internal sealed partial class VaultGrain(
         _snapshots[snapshot.Asset] = snapshot;
         await SettlePendingSale(cancellationToken);
         var health = await Revalue(time.GetUtcNow(), cancellationToken);
+        await TopUpAfter(health, cancellationToken);
         await RebalanceAfter(health, cancellationToken);
         await HedgeAfter(health, cancellationToken);
         return state.State.Balances.GetValueOrDefault(snapshot.Asset);

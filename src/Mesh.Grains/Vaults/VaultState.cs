@@ -34,4 +34,7 @@ public sealed class VaultState
 
     /// <summary>Gets or sets the vault's delta hedge (perps traded for it through the market seam).</summary>
     public VaultHedges Hedges { get; set; } = new();
+
+    /// <summary>Gets or sets the vault's top-ups with the protocol's other books on its chain.</summary>
+    public VaultTopUps TopUps { get; set; } = new();
 }

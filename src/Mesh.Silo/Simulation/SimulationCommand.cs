@@ -72,6 +72,9 @@ internal static class SimulationCommand
             settings.BasisArbitrageBand is { } band
                 ? $"basis arbitrage on (--basis-arbitrage): arbitrageurs buy the perp wherever it sits more than {band * 100:0.##}% below spot and sell as much spot in the same step, so the hedges' pressure reaches the spot price the oracle follows, and the perp market's coordinator shares the spot book's room; their sales are not in the slippage or the value in flight; they sold {string.Join(", ", outcomes.Where(o => o.Policy.Hedge).Select(o => $"{o.ArbitrageSoldWeth:N1} WETH under {o.Policy.Name}").DefaultIfEmpty("nothing (no policy hedges)"))}"
                 : "basis arbitrage off: a hedge moves no spot price, so the worst perp discount row shows how large an error leaving it out can be (--basis-arbitrage B carries the perp's discount beyond B into spot)",
+            settings.TopUps
+                ? $"top-ups: under {string.Join(", ", outcomes.Where(o => o.Policy.TopUps).Select(o => $"'{o.Policy.Name}'").DefaultIfEmpty("no policy run here"))} each protocol's books on a chain share collateral before they sell (a book above the band's top, 1.6, offers what it holds beyond it; one below 1.25 asks for what takes it back to the band's middle, 1.425; nothing is sold or moved on chain); they moved {string.Join(", ", outcomes.Where(o => o.Policy.TopUps).Select(o => $"{o.ToppedUpWeth:N1} WETH under {o.Policy.Name}").DefaultIfEmpty("nothing"))} (--no-top-ups turns them off)"
+                : "top-ups off (--no-top-ups): every book stands alone",
             "fire-sale drawdown: the largest shortfall of the traded price below the scenario's price at the same step",
             $"ran in {wallTime.TotalSeconds:F1} s",
         ];
@@ -88,13 +91,15 @@ internal static class SimulationCommand
         output.WriteLine("  --scenario FILE   a CSV price path to replay: timestamp,price[,depth][,reserve_base,reserve_quote]");
         output.WriteLine("                    (default: price -35% over 30 minutes while depth contracts 70%, then a tail)");
         output.WriteLine("  --policy NAME     run only this policy (repeatable): 'unbounded', 'static caps', 'adaptive', 'adaptive + predictive',");
-        output.WriteLine("                    or 'adaptive + hedges' (the adaptive coordinator with vaults that hedge their delta; not run by default)");
+        output.WriteLine("                    'adaptive + hedges' (the adaptive coordinator with vaults that hedge their delta), 'unbounded + top-ups'");
+        output.WriteLine("                    or 'static caps + top-ups' (those coordinators with the books' top-ups); the last three are not run by default");
         output.WriteLine("  --impact-bound F  the adaptive coordinators' bound on the expected price impact of what is in flight,");
         output.WriteLine("                    a fraction in (0, 0.5] (default 0.02, as Mesh:Rebalancing:ImpactBound)");
         output.WriteLine("  --basis-arbitrage B  arbitrageurs keep the perp within B below spot (a fraction in [0, 0.1]), selling spot");
         output.WriteLine("                    against every perp they buy; off by default (a hedge then moves no spot price)");
         output.WriteLine("  --no-spillover    the adaptive coordinators do not weigh a round's spillover onto the rest of the mesh");
         output.WriteLine("                    (Mesh:Rebalancing:SpilloverGate false): they grant whatever the impact bound allows");
+        output.WriteLine("  --no-top-ups      the adaptive policies' books stand alone: no protocol's books share collateral before they sell");
         output.WriteLine("  --out DIR         where summary.txt, summary.csv, timeseries.csv, vaults.csv and report.html go (default simulation/)");
         output.WriteLine("  --quiet           no progress lines");
     }

@@ -62,6 +62,8 @@ internal static class SimulationRunner
         SimulationSettings settings, Scenario scenario, ChainsConfiguration chains, IReadOnlyList<string> protocols, IReadOnlyList<VaultSeed> seeds, SimulationPolicy policy, string label, TextWriter progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        // --no-top-ups: the mesh's policies without the books' top-ups (what they were before them).
+        policy = settings.TopUps ? policy : policy with { TopUps = false };
         await using var world = await SimulationWorld.StartAsync(policy, chains, Start - WarmUp, seeds.Count, settings.ImpactBound, settings.Spillover, settings.BasisArbitrageBand is not null, services => AddMarket(services, scenario, seeds.Count, settings.BasisArbitrageBand), cancellationToken);
         Report(settings, progress, $"{label}: warming up the oracles ({WarmUp.TotalHours:F0} h of history)");
         await world.WarmUpAsync(scenario.StartPrice, WarmUp, settings.Seed, cancellationToken);

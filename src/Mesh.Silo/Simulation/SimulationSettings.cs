@@ -10,8 +10,9 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Quiet">No progress lines (for tests).</param>
 /// <param name="ImpactBound">The adaptive coordinators' bound on the expected price impact of what is in flight, a fraction (<c>Mesh:Rebalancing:ImpactBound</c>), spot and perp alike.</param>
 /// <param name="Spillover">Whether the adaptive coordinators weigh a round's spillover onto the rest of the mesh (<c>Mesh:Rebalancing:SpilloverGate</c>); <c>--no-spillover</c> turns it off.</param>
+/// <param name="TopUps">Whether the mesh's policies let each protocol's books on a chain share collateral before they sell (<see cref="Mesh.Vaults.RebalanceSettings.TopUps"/>); <c>--no-top-ups</c> turns it off.</param>
 /// <param name="BasisArbitrageBand">With a value, the simulated perp venue's basis arbitrage (<c>SimulatedPerpOptions.BasisArbitrageBand</c>): how far below spot the perp may sit before arbitrageurs carry its displacement into spot; null leaves it out.</param>
-internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound, double? BasisArbitrageBand = null, bool Spillover = true)
+internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, string? ScenarioPath, string Output, IReadOnlyList<string> Policies, bool Quiet, double ImpactBound = SimulationSettings.DefaultImpactBound, double? BasisArbitrageBand = null, bool Spillover = true, bool TopUps = true)
 {
     /// <summary>The widest <c>--basis-arbitrage</c> band taken (10% below spot).</summary>
     public const double MaxBasisArbitrageBand = 0.1;
@@ -25,7 +26,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
     /// <summary>The defaults: 5 protocols, 2,000 vaults, seed 1, the built-in crash, the four default policies, reports in <c>simulation/</c>.</summary>
     public static SimulationSettings Default { get; } = new(5, 2_000, 1, null, "simulation", [.. SimulationPolicy.Default.Select(p => p.Name)], Quiet: false);
 
-    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--basis-arbitrage B] [--no-spillover] [--quiet]</c>.</summary>
+    /// <summary>Parses <c>simulate [--protocols N] [--vaults M] [--seed S] [--scenario file.csv] [--out dir] [--policy name]... [--impact-bound F] [--basis-arbitrage B] [--no-spillover] [--no-top-ups] [--quiet]</c>.</summary>
     /// <param name="args">The arguments after <c>simulate</c>.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one; the message names it.</exception>
@@ -43,6 +44,9 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                     continue;
                 case "--no-spillover":
                     settings = settings with { Spillover = false };
+                    continue;
+                case "--no-top-ups":
+                    settings = settings with { TopUps = false };
                     continue;
                 case "--protocols":
                     settings = settings with { Protocols = Int(name, Value(i++), 1, 100) };
@@ -73,7 +77,7 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
                         : throw new ArgumentException($"--policy: '{policy}' is not a policy; choose from {string.Join(", ", SimulationPolicy.All.Select(p => $"'{p.Name}'"))}."));
                     continue;
                 default:
-                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --basis-arbitrage, --no-spillover, --quiet).");
+                    throw new ArgumentException($"'{name}' is not an option of simulate (--protocols, --vaults, --seed, --scenario, --out, --policy, --impact-bound, --basis-arbitrage, --no-spillover, --no-top-ups, --quiet).");
             }
 
             string Value(int at) => at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{args[at]} needs a value.");
@@ -82,6 +86,11 @@ internal sealed record SimulationSettings(int Protocols, int Vaults, int Seed, s
         if (settings.Vaults < settings.Protocols)
         {
             throw new ArgumentException($"--vaults ({settings.Vaults}) must be at least --protocols ({settings.Protocols}): every protocol has a vault.");
+        }
+
+        if (!settings.TopUps && policies.FirstOrDefault(p => SimulationPolicy.All.First(a => a.Name == p) is { TopUps: true, Coordinator: not Mesh.Rebalancing.RebalancePolicy.Adaptive }) is { } named)
+        {
+            throw new ArgumentException($"--no-top-ups: '{named}' is a policy with top-ups; run 'unbounded' or 'static caps' instead.");
         }
 
         return policies.Count == 0 ? settings : settings with { Policies = policies };

@@ -22,6 +22,7 @@ internal sealed partial class SimulationWorld
     public async Task<WorldOutcome> RunAsync(IReadOnlyList<ScenarioStep> path, IReadOnlyList<VaultSeed> seeds, Action<int, int>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        var desks = seeds.Select(s => $"{s.Protocol}/{s.Chain}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var start = Clock.GetUtcNow();
         var samples = new List<WorldSample>(path.Count);
         var before = await HealthFactorsAsync(seeds, cancellationToken);
@@ -48,6 +49,12 @@ internal sealed partial class SimulationWorld
 
             await ObserveAsync(Asset, Market.State(Asset).MidPrice, cancellationToken);
             var state = Market.State(Asset);
+            if (Policy.TopUps)
+            {
+                // Every vault has offered or asked on the step's price: each protocol's desk on each chain moves its books' collateral.
+                await Task.WhenAll(desks.Select(d => Grains.GetGrain<ITopUpDeskGrain>(d).Allocate(cancellationToken)));
+            }
+
             // Every vault has acted on the step's price: the coordinator decides the step's requests together.
             var view = await Grains.GetGrain<IRebalanceCoordinatorGrain>(Asset).Allocate(cancellationToken);
             double? perpDiscount = null;
@@ -118,7 +125,8 @@ internal sealed partial class SimulationWorld
             sales,
             vaults,
             watch.Elapsed,
-            (decimal)ArbitrageSpot().Sold / (decimal)Weth);
+            (decimal)ArbitrageSpot().Sold / (decimal)Weth,
+            ToppedUpWeth);
     }
 
     private async Task<IReadOnlyList<double>> HealthFactorsAsync(IReadOnlyList<VaultSeed> seeds, CancellationToken cancellationToken)
@@ -146,6 +154,7 @@ internal sealed partial class SimulationWorld
         var bad = new double[seeds.Count];
         var vaults = new VaultResult[seeds.Count];
         var (liquidated, sales, sold, proceeds) = (0, 0, UInt128.Zero, UInt128.Zero);
+        var (given, received) = (UInt128.Zero, UInt128.Zero);
         var gate = new Lock();
         await ForEachAsync(seeds, async (seed, ct) =>
         {
@@ -174,13 +183,16 @@ internal sealed partial class SimulationWorld
                 Cents(bad[seed.Index]),
                 hedge is null ? 0m : (hedge.Side == PositionSide.Short ? 1m : -1m) * (decimal)hedge.Quantity / (decimal)Weth,
                 Cents(rebalancing.Hedges?.Sum(h => h.ImpactPaidUsd) ?? 0.0),
-                Cents(health.Margin.HedgeGain));
+                Cents(health.Margin.HedgeGain),
+                ((decimal)(rebalancing.TopUpsReceived?.GetValueOrDefault(Asset) ?? UInt128.Zero) - (decimal)(rebalancing.TopUpsGiven?.GetValueOrDefault(Asset) ?? UInt128.Zero)) / (decimal)Weth);
             lock (gate)
             {
                 sales += rebalancing.Sales;
                 liquidated += rebalancing.Liquidations > 0 ? 1 : 0;
                 sold += rebalancing.Sold.GetValueOrDefault(Asset);
                 proceeds += rebalancing.Proceeds.GetValueOrDefault(Quote);
+                given += rebalancing.TopUpsGiven?.GetValueOrDefault(Asset) ?? UInt128.Zero;
+                received += rebalancing.TopUpsReceived?.GetValueOrDefault(Asset) ?? UInt128.Zero;
             }
         }, cancellationToken);
         var arbitrage = ArbitrageSpot();
@@ -190,6 +202,12 @@ internal sealed partial class SimulationWorld
                 $"Conservation broken in the {Policy.Name} world: the vaults sold {sold} WETH base units for {proceeds} USDC base units and the basis arbitrageur {arbitrage.Sold} for {arbitrage.Proceeds}; the venue bought {market.CumulativeSold} for {market.CumulativeProceeds}.");
         }
 
+        if (given != received)
+        {
+            throw new InvalidOperationException($"Conservation broken in the {Policy.Name} world: the vaults gave {given} WETH base units in top-ups and received {received}.");
+        }
+
+        ToppedUpWeth = (decimal)given / (decimal)Weth;
         return (factors, decimal.Round((decimal)bad.Sum(), 2), liquidated, sales, vaults, vaults.Sum(v => v.HedgeImpactUsd));
     }
 

@@ -109,7 +109,7 @@ internal sealed partial class SimulationWorld
         await ForEachAsync(seeds, async (seed, ct) =>
         {
             var vault = Grains.GetGrain<IVaultGrain>(seed.Key);
-            await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true, Predictive: Policy.Predictive, Hedge: Policy.Hedge), ct);
+            await vault.ConfigureRebalancing(new RebalanceSettings(AutoSell: true, Predictive: Policy.Predictive, Hedge: Policy.Hedge, TopUps: Policy.TopUps), ct);
         }, cancellationToken);
     }
 

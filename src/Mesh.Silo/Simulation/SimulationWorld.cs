@@ -42,6 +42,9 @@ internal sealed partial class SimulationWorld : IAsyncDisposable
 
     public SimulationPolicy Policy { get; }
 
+    /// <summary>Gets the WETH the vaults gave each other in top-ups, as the end of the run counted it.</summary>
+    public decimal ToppedUpWeth { get; private set; }
+
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IServiceProvider Services => _host.Services;

@@ -19,6 +19,7 @@ namespace Mesh.Silo.Simulation;
 /// <param name="Vaults">Each vault's outcome, in vault order.</param>
 /// <param name="WallTime">How long the world took to run (setup excluded).</param>
 /// <param name="ArbitrageSoldWeth">What the basis arbitrageurs sold spot against the perps they bought, WETH; zero without the arbitrage.</param>
+/// <param name="ToppedUpWeth">The WETH the vaults gave each other in top-ups (zero without them).</param>
 internal sealed record WorldOutcome(
     SimulationPolicy Policy,
     IReadOnlyList<WorldSample> Samples,
@@ -37,4 +38,5 @@ internal sealed record WorldOutcome(
     int Sales,
     IReadOnlyList<Mesh.Simulation.Reports.VaultResult> Vaults,
     TimeSpan WallTime,
-    decimal ArbitrageSoldWeth = 0);
+    decimal ArbitrageSoldWeth = 0,
+    decimal ToppedUpWeth = 0);

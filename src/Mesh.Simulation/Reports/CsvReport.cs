@@ -15,7 +15,7 @@ public static class CsvReport
     public const string TimeSeriesHeader = "policy,offset_seconds,market_price,exogenous_price,value_in_flight_usd,vaults_below_one,queued_requests";
 
     /// <summary>The per-vault file's header.</summary>
-    public const string VaultsHeader = "policy,vault,protocol,chain,collateral_at_start,hf_before,hf_after,sales,liquidations,sold,proceeds_usd,debt_usd,liabilities_usd,collateral_usd,bad_debt_usd,hedge_short,hedge_impact_usd,hedge_gain_usd";
+    public const string VaultsHeader = "policy,vault,protocol,chain,collateral_at_start,hf_before,hf_after,sales,liquidations,sold,proceeds_usd,debt_usd,liabilities_usd,collateral_usd,bad_debt_usd,hedge_short,hedge_impact_usd,hedge_gain_usd,topped_up";
 
     /// <summary>Renders the summary: one row per policy; an empty field where there is no value.</summary>
     /// <param name="report">The report.</param>
@@ -104,7 +104,8 @@ public static class CsvReport
                     ReportFormat.Raw(v.BadDebtUsd),
                     ReportFormat.Raw(v.HedgeShort),
                     ReportFormat.Raw(v.HedgeImpactUsd),
-                    ReportFormat.Raw(v.HedgeGainUsd));
+                    ReportFormat.Raw(v.HedgeGainUsd),
+                    ReportFormat.Raw(v.ToppedUp));
             }
         }
 

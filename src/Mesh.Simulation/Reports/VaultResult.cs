@@ -22,6 +22,7 @@ namespace Mesh.Simulation.Reports;
 /// <param name="HedgeShort">The perp hedge held short at the end, whole units of the risky asset.</param>
 /// <param name="HedgeImpactUsd">What the hedge's trades paid against the mark, USD (counted in the policy's slippage).</param>
 /// <param name="HedgeGainUsd">What the hedge is worth to the vault at the end beyond what its other exposures owe, USD.</param>
+/// <param name="ToppedUp">What the vault received from the protocol's other books on its chain less what it gave them, in units of its collateral (WETH): negative for a giver.</param>
 public sealed record VaultResult(
     string Vault,
     string Protocol,
@@ -39,4 +40,5 @@ public sealed record VaultResult(
     decimal BadDebtUsd,
     decimal HedgeShort = 0m,
     decimal HedgeImpactUsd = 0m,
-    decimal HedgeGainUsd = 0m);
+    decimal HedgeGainUsd = 0m,
+    decimal ToppedUp = 0m);

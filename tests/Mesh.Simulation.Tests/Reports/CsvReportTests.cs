@@ -36,8 +36,8 @@ public sealed class CsvReportTests
 
         Assert.Equal(CsvReport.VaultsHeader, sut[0]);
         Assert.Equal(4, sut.Length); // header, the first run's 2 vaults (the second kept none), and the empty string after the last line break
-        Assert.Equal("unbounded,proto-1/local-a/v00000,proto-1,local-a,41.683,1.34,0,41,37,41.683,78984.66,2827.10,9167.25,0,11994.35,0,0,0", sut[1]);
-        Assert.Equal("unbounded,proto-2/local-a/v00001,proto-2,local-a,12.5,1.9,,2,0,12.5,30000,0,0,4100.5,0,3.25,41.5,812.06", sut[2]);
+        Assert.Equal("unbounded,proto-1/local-a/v00000,proto-1,local-a,41.683,1.34,0,41,37,41.683,78984.66,2827.10,9167.25,0,11994.35,0,0,0,0", sut[1]);
+        Assert.Equal("unbounded,proto-2/local-a/v00001,proto-2,local-a,12.5,1.9,,2,0,12.5,30000,0,0,4100.5,0,3.25,41.5,812.06,-1.25", sut[2]);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class SampleReport
                 new PolicySummary(1_812.4m, 0.1234m, 1_234_567.89m, 42, 98_765.4m, 25_000_000m, null, 1_234.5m, new([1.5, 2.0, 1.2], [0.8, 0.95, 1.1, 0.7], [1.3, double.PositiveInfinity])),
                 [
                     new VaultResult("proto-1/local-a/v00000", "proto-1", "local-a", 41.683m, 1.34, 0.0, 41, 37, 41.683m, 78_984.66m, 2_827.10m, 9_167.25m, 0m, 11_994.35m),
-                    new VaultResult("proto-2/local-a/v00001", "proto-2", "local-a", 12.5m, 1.9, null, 2, 0, 12.5m, 30_000m, 0m, 0m, 4_100.5m, 0m, HedgeShort: 3.25m, HedgeImpactUsd: 41.5m, HedgeGainUsd: 812.06m),
+                    new VaultResult("proto-2/local-a/v00001", "proto-2", "local-a", 12.5m, 1.9, null, 2, 0, 12.5m, 30_000m, 0m, 0m, 4_100.5m, 0m, HedgeShort: 3.25m, HedgeImpactUsd: 41.5m, HedgeGainUsd: 812.06m, ToppedUp: -1.25m),
                 ]),
             new PolicyRun(
                 PolicyNames.Adaptive,
