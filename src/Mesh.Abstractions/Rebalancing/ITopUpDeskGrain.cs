@@ -29,11 +29,16 @@ public interface ITopUpDeskGrain : IGrainWithStringKey
     /// <param name="ask">The ask; validated, refused naming the field.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was matched to the ask now (empty when it waits for a round).</returns>
-    /// <exception cref="Mesh.Errors.MeshException"><c>topup.not_sibling</c>, <c>amount.zero</c>, <c>asset.missing</c>, <c>topup.invalid_health</c> (400).</exception>
+    /// <exception cref="Mesh.Errors.MeshException"><c>topup.not_sibling</c>, <c>amount.zero</c>, <c>asset.missing</c>, <c>topup.invalid_health</c>, <c>topup.invalid_number</c> (400).</exception>
     [Alias("mesh.topup-desk.ask")]
     Task<IReadOnlyList<TopUpOrder>> Ask(TopUpAsk ask, CancellationToken cancellationToken = default);
 
-    /// <summary>Matches every waiting ask, lowest health factor first, and waits until each giver has answered its orders.</summary>
+    /// <summary>
+    /// Matches every waiting ask, lowest health factor first, and waits until each giver has answered its orders (one
+    /// giver's orders one after another). For a driver that calls it between the books' revaluations (the simulation's
+    /// steps, with <c>AllocateOnRequest</c> off): a book that asked or offered while a round waits on it would wait on the
+    /// round in turn.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The desk after the round.</returns>
     [Alias("mesh.topup-desk.allocate")]

@@ -141,8 +141,8 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The operation: completed once the receiver has it, failed (and given back) when the receiver refused, pending after a transient failure.</returns>
     /// <exception cref="Mesh.Errors.MeshException">
-    /// <c>topup.not_sibling</c>, <c>operation.malformed_id</c> (400); <c>topup.not_enabled</c>, <c>vault.insufficient_balance</c>,
-    /// <c>topup.below_floor</c> (422); <c>operation.id_reused</c> (409).
+    /// <c>topup.not_sibling</c>, <c>topup.wrong_vault</c>, <c>operation.malformed_id</c>, <c>asset.unknown</c>, <c>amount.zero</c> (400);
+    /// <c>topup.not_enabled</c>, <c>vault.insufficient_balance</c>, <c>topup.below_floor</c> (422); <c>operation.id_reused</c> (409).
     /// </exception>
     [Alias("mesh.vault.give-top-up")]
     Task<OperationReceipt> GiveTopUp(Mesh.Rebalancing.TopUpOrder order, CancellationToken cancellationToken = default);
@@ -155,7 +155,8 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The completed operation.</returns>
     /// <exception cref="Mesh.Errors.MeshException">
-    /// <c>topup.not_sibling</c>, <c>operation.malformed_id</c> (400); <c>topup.not_enabled</c> (422); <c>operation.id_reused</c> (409).
+    /// <c>topup.not_sibling</c>, <c>topup.wrong_vault</c>, <c>operation.malformed_id</c>, <c>asset.unknown</c>, <c>amount.zero</c> (400);
+    /// <c>topup.not_enabled</c> (422); <c>operation.id_reused</c> (409, also for the same id from another giver).
     /// </exception>
     [Alias("mesh.vault.take-top-up")]
     Task<OperationReceipt> TakeTopUp(Mesh.Rebalancing.TopUpOrder order, CancellationToken cancellationToken = default);

@@ -12,7 +12,8 @@ namespace Mesh.Vaults;
 /// The vault shares collateral with the protocol's other books on its chain that take part (its top-up desk,
 /// <see cref="Mesh.Rebalancing.ITopUpDeskGrain"/>): above the band's top it offers what it holds beyond it, and below
 /// the band it asks them for collateral before it sells, so that one protocol's spare margin covers its own books
-/// instead of the market.
+/// instead of the market. Only a protocol's account books take part (<c>protocol/chain/account</c>; the main vault is
+/// refused, 422 <c>rebalancing.top_ups_need_account</c>).
 /// </param>
 [GenerateSerializer]
 [Alias("mesh.vault.rebalance-settings")]

@@ -77,13 +77,6 @@ internal sealed class ConservationAuditGrain(ChainsConfiguration chains, IChainC
             return await ResolveTransfer(vault, op, requestId, cancellationToken);
         }
 
-        if (op.Kind == OperationKind.TopUpOut && Mesh.Rebalancing.TopUpOperations.TryRecipient(op.OperationId, out var recipient))
-        {
-            // A gift between two of the protocol's books on the chain: out of the giver's books, in transit until the receiver has it.
-            var received = await GrainFactory.GetGrain<IVaultGrain>(recipient).Operation(op.OperationId, cancellationToken) is { Kind: OperationKind.TopUpIn };
-            return new InFlightOperation(vault.ToString(), op.OperationId, op.Kind, op.Asset, op.Amount, received ? "applied" : "recorded", received ? UInt128.Zero : op.Amount);
-        }
-
         var (applied, moved) = op.Kind is OperationKind.Deposit or OperationKind.Withdraw
             ? (await ChainApplied(vault, op, cancellationToken), op.Amount)
             : await PoolApplied(vault, op, cancellationToken);

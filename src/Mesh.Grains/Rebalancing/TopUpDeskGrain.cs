@@ -91,7 +91,15 @@ internal sealed partial class TopUpDeskGrain(IOptions<RebalancingOptions> option
             _matched[order.Asset] = checked(_matched.GetValueOrDefault(order.Asset) + order.Amount);
         }
 
-        var sent = Task.WhenAll(orders.Select(Give));
+        // One giver's orders one after another, in the order they were matched (a giver whose margin moved since its offer
+        // cuts the last ones, the same ones every run); different givers at once.
+        var sent = Task.WhenAll(orders.GroupBy(o => o.From, StringComparer.Ordinal).Select(async giver =>
+        {
+            foreach (var order in giver)
+            {
+                await Give(order);
+            }
+        }));
         if (wait)
         {
             return sent;

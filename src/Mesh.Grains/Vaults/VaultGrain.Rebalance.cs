@@ -30,6 +30,13 @@ internal sealed partial class VaultGrain
             throw new MeshException(MeshErrorKind.Refused, "rebalancing.no_perp_venue", "This mesh has no perp venue to hedge through; a vault cannot hedge its delta by itself.", "hedge");
         }
 
+        if (settings.TopUps && Key.Account is null)
+        {
+            // The conservation audit walks a protocol's main vaults, and counts what they hold against the chain's contract;
+            // a gift between books it walks and books it does not would show as a breach.
+            throw new MeshException(MeshErrorKind.Refused, "rebalancing.top_ups_need_account", $"Vault {Key} is the protocol's main vault on {Key.Chain}; top-ups move collateral between its account books (protocol/chain/account).", "topUps");
+        }
+
         var previous = state.State.Rebalancing;
         state.State.Rebalancing = settings;
         try

@@ -69,18 +69,22 @@ internal sealed partial class VaultGrain
         var s = state.State;
         if (s.Operations.TryGetValue(order.OperationId, out var known))
         {
-            return known.Kind == OperationKind.TopUpIn && known.Asset == order.Asset && known.Amount == order.Amount
+            // The same gift again: the same kind, asset, amount and giver (a giver that reused an id another gave under is refused, and gives its gift back).
+            return known.Kind == OperationKind.TopUpIn && known.Asset == order.Asset && known.Amount == order.Amount && s.TopUps.From.GetValueOrDefault(order.OperationId) == order.From
                 ? known
                 : throw new MeshException(MeshErrorKind.Conflict, "operation.id_reused", $"Operation {order.OperationId} was a {known.Kind} of {known.Amount} {known.Asset}; it is not this top-up.", "operationId");
         }
 
         RequireTopUps();
+        // Listed for the asset's revaluations before the credit is written: nothing can fail once it is.
+        await EnsureRegistered(cancellationToken, also: token.Symbol);
         var receipt = new OperationReceipt(order.OperationId, OperationKind.TopUpIn, token.Symbol, order.Amount, OperationStatus.Completed, null, null, time.GetUtcNow());
         var balance = s.Balances.GetValueOrDefault(token.Symbol);
         var received = s.TopUps.Received.GetValueOrDefault(token.Symbol);
         s.Operations[order.OperationId] = receipt;
         s.Balances[token.Symbol] = checked(balance + order.Amount);
         s.TopUps.Received[token.Symbol] = checked(received + order.Amount);
+        s.TopUps.From[order.OperationId] = order.From;
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -90,35 +94,53 @@ internal sealed partial class VaultGrain
             s.Operations.Remove(order.OperationId);
             s.Balances[token.Symbol] = balance;
             s.TopUps.Received[token.Symbol] = received;
+            s.TopUps.From.Remove(order.OperationId);
             throw;
         }
 
-        await EnsureRegistered(cancellationToken);
         return receipt;
     }
 
-    /// <summary>After a revaluation: asks for a top-up below the band, offers what is spare above its top, withdraws the offer in between.</summary>
-    private async Task TopUpAfter(VaultHealth health, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a revaluation: asks for a top-up below the band, offers what is spare above its top, withdraws the offer
+    /// in between. A desk that fails or does not answer costs the round's top-up only: the sale path runs as without.
+    /// </summary>
+    /// <returns>True when the desk matched the ask at once (the gifts are on their way: no sale is started on the health from before them).</returns>
+    private async Task<bool> TopUpAfter(VaultHealth health, CancellationToken cancellationToken)
+    {
+        if (state.State.Rebalancing is not { TopUps: true })
+        {
+            return false;
+        }
+
+        try
+        {
+            return await AskOrOffer(health, cancellationToken);
+        }
+        catch (Exception e) when (e is MeshException || IsTransient(e))
+        {
+            _offered = null; // the desk may not have it: send the next offer whatever it is
+            return false;
+        }
+    }
+
+    private async Task<bool> AskOrOffer(VaultHealth health, CancellationToken cancellationToken)
     {
         var s = state.State;
-        if (s.Rebalancing is not { TopUps: true })
-        {
-            return;
-        }
 
         var options = riskOptions.Value;
         if (health.HealthFactor is { } hf && hf < options.BandMin)
         {
             if (MainLine(health) is not { } line)
             {
-                return;
+                return false;
             }
 
             var target = (options.BandMin + options.BandMax) / 2.0;
             var amount = SalePlan.ToBaseUnits(((target * health.Obligations) - health.CollateralValueAfterHaircuts) / ((1.0 - line.Haircut) * line.Price), line.Decimals);
             if (amount == UInt128.Zero)
             {
-                return;
+                return false;
             }
 
             // The ask's number is written before the desk sees it: the orders it names are never named twice.
@@ -135,12 +157,13 @@ internal sealed partial class VaultGrain
             }
 
             _offered = (UInt128.Zero, time.GetUtcNow()); // an ask withdraws the offer at the desk
-            await TopUpDesk.Ask(new TopUpAsk(Key.ToString(), line.Asset, amount, Math.Max(hf, 0.0), number), cancellationToken);
-            return;
+            var matched = await TopUpDesk.Ask(new TopUpAsk(Key.ToString(), line.Asset, amount, Math.Max(hf, 0.0), number), cancellationToken);
+            return matched.Count > 0;
         }
 
         var main = MainLine(health);
         await Offer(main?.Asset, main is null ? UInt128.Zero : Spare(health, main.Asset), cancellationToken);
+        return false;
     }
 
     private async Task Offer(string? asset, UInt128 amount, CancellationToken cancellationToken)
@@ -311,7 +334,7 @@ internal sealed partial class VaultGrain
             throw MeshException.Invalid(otherField, "topup.not_sibling", $"'{other}' is not another vault of protocol {Key.ProtocolId} on {Key.Chain}: a top-up moves collateral between one protocol's books on one chain.");
         }
 
-        if (order.OperationId is null || order.OperationId.Length > MovementValidator.MaxOperationIdLength * 2
+        if (order.OperationId is null || order.OperationId.Length > MovementValidator.MaxOperationIdLength * 2 || order.OperationId.Any(char.IsControl)
             || !TopUpOperations.TryRecipient(order.OperationId, out var recipient) || !string.Equals(recipient, order.To, StringComparison.Ordinal))
         {
             throw MeshException.Invalid("operationId", "operation.malformed_id", $"A top-up's operation id is '{TopUpOperations.Prefix}', the receiving vault's key, its ask number and the order's place; '{order.OperationId}' is not one for {order.To}.");

@@ -84,16 +84,20 @@ internal sealed partial class VaultGrain(
         _snapshots[snapshot.Asset] = snapshot;
         await SettlePendingSale(cancellationToken);
         var health = await Revalue(time.GetUtcNow(), cancellationToken);
-        await TopUpAfter(health, cancellationToken);
-        await RebalanceAfter(health, cancellationToken);
+        if (!await TopUpAfter(health, cancellationToken))
+        {
+            await RebalanceAfter(health, cancellationToken);
+        }
+
         await HedgeAfter(health, cancellationToken);
         return state.State.Balances.GetValueOrDefault(snapshot.Asset);
     }
 
-    private async Task EnsureRegistered(CancellationToken cancellationToken)
+    private async Task EnsureRegistered(CancellationToken cancellationToken, string? also = null)
     {
         var s = state.State;
         var assets = s.Balances.Where(b => b.Value > UInt128.Zero).Select(b => b.Key)
+            .Concat(also is null ? Array.Empty<string>() : [also])
             .Concat(s.Debt.Where(d => d.Value > UInt128.Zero).Select(d => d.Key))
             .Concat(s.Exposures.Select(e => e.Underlying))
             .Distinct(StringComparer.Ordinal)

@@ -11,4 +11,7 @@ public sealed class VaultTopUps
 
     /// <summary>Gets or sets what the vault has received from its siblings per asset, base units.</summary>
     public Dictionary<string, UInt128> Received { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the giver of each gift received, by operation id: a repeat is the same gift only from the same giver.</summary>
+    public Dictionary<string, string> From { get; set; } = new(StringComparer.Ordinal);
 }

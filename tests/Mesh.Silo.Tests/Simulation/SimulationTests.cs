@@ -88,7 +88,7 @@ public sealed class SimulationTests
         // that every unit given was received), nothing more is sold, and less debt is left uncovered than with every
         // book alone. The baselines keep their books alone.
         Assert.True(adaptive.ToppedUpWeth > 0m && alone.ToppedUpWeth == 0m && unbounded.ToppedUpWeth == 0m && capped.ToppedUpWeth == 0m, $"topped up: adaptive {adaptive.ToppedUpWeth} WETH, alone {alone.ToppedUpWeth}, unbounded {unbounded.ToppedUpWeth}, static caps {capped.ToppedUpWeth}");
-        Assert.Equal(alone.Sales, adaptive.Sales);
+        Assert.True(adaptive.Sales <= alone.Sales, $"sales: adaptive {adaptive.Sales}, its books alone {alone.Sales}");
         Assert.True(adaptive.BadDebtUsd < alone.BadDebtUsd, $"bad debt: adaptive ${adaptive.BadDebtUsd}, its books alone ${alone.BadDebtUsd}");
         Assert.True(capped.BadDebtUsd > 0m && ungated.BadDebtUsd < capped.BadDebtUsd, $"bad debt: without the gate ${ungated.BadDebtUsd}, static caps ${capped.BadDebtUsd}");
         Assert.True(capped.TimeUnhealthy is null || (adaptive.TimeUnhealthy is { } t && t <= capped.TimeUnhealthy), $"time unhealthy: adaptive {adaptive.TimeUnhealthy}, static caps {capped.TimeUnhealthy}");

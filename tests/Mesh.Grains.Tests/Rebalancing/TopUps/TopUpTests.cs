@@ -91,7 +91,7 @@ public sealed class TopUpTests(DomainFixture fixture) : IClassFixture<DomainFixt
     [Fact]
     public async Task GiveTopUp_BadOrders_AreRefusedNamingTheFieldAndMoveNothing()
     {
-        var (protocol, giver, taker) = await BooksAsync(3, giverTopUps: false);
+        var (_, giver, taker) = await BooksAsync(3, giverTopUps: false);
         var (from, to) = (giver.GetPrimaryKeyString(), taker.GetPrimaryKeyString());
         var id = TopUpOperations.Id(to, 0, 0);
         var stranger = new VaultKey("someone-else", Members.Chain, "taker").ToString();
@@ -116,7 +116,6 @@ public sealed class TopUpTests(DomainFixture fixture) : IClassFixture<DomainFixt
         Assert.Equal(("topup.not_sibling", "from"), (foreign.Code, foreign.Field));
         Assert.Equal(Hundred, await WethAsync(giver));
         Assert.Equal(Hundred, await WethAsync(taker));
-        _ = protocol;
     }
 
     [Fact]
@@ -161,5 +160,36 @@ public sealed class TopUpTests(DomainFixture fixture) : IClassFixture<DomainFixt
         Assert.Equal(("topup.invalid_health", "healthFactor"), (nan.Code, nan.Field));
         var view = await desk.View();
         Assert.Equal((0, 0, 0L), (view.Offers, view.Asks, view.Orders));
+    }
+
+    [Fact]
+    public async Task GiveTopUp_AnotherGiverReusingAGiftsId_IsRefusedByTheReceiverAndGetsItsGiftBack()
+    {
+        var (protocol, giver, taker) = await BooksAsync(6);
+        _members.SimulatedChain.Fund($"0x{0x700 + 6:x40}", "WETH", Hundred); // the protocol's account (BooksAsync's)
+        var second = await BookAsync(protocol, "second", 20_000, topUps: true);
+        var id = TopUpOperations.Id(taker.GetPrimaryKeyString(), 0, 0);
+        var first = await giver.GiveTopUp(new TopUpOrder(id, giver.GetPrimaryKeyString(), taker.GetPrimaryKeyString(), "WETH", Members.WethUnit));
+        Assert.Equal(OperationStatus.Completed, first.Status);
+
+        // The same id and amount from another of the protocol's books is not the same gift: it is not credited, and the
+        // second giver gets its WETH back.
+        var reused = await second.GiveTopUp(new TopUpOrder(id, second.GetPrimaryKeyString(), taker.GetPrimaryKeyString(), "WETH", Members.WethUnit));
+
+        Assert.Equal((OperationStatus.Failed, "operation.id_reused"), (reused.Status, reused.Reason));
+        Assert.Equal(Hundred, await WethAsync(second));
+        Assert.Equal(Hundred + Members.WethUnit, await WethAsync(taker));
+        Assert.Equal(Hundred - Members.WethUnit, await WethAsync(giver));
+    }
+
+    [Fact]
+    public async Task ConfigureRebalancing_TopUpsOnTheProtocolsMainVault_IsRefusedNamingTheSetting()
+    {
+        var (_, main, _) = await _members.JoinAsync("topup-main", 0x7f0);
+
+        var refused = await Assert.ThrowsAsync<MeshException>(() => main.ConfigureRebalancing(new RebalanceSettings(AutoSell: false, TopUps: true)));
+
+        Assert.Equal(("rebalancing.top_ups_need_account", "topUps", MeshErrorKind.Refused), (refused.Code, refused.Field, refused.Kind));
+        Assert.Null((await main.Rebalancing()).Settings);
     }
 }
