@@ -253,6 +253,7 @@ internal sealed partial class VaultGrain
             return await EndGift(op, OperationStatus.Failed, "topup.malformed_id", cancellationToken);
         }
 
+        checkpoint.Reached(Key.ToString(), op.OperationId, SagaStep.Recorded);
         try
         {
             await GrainFactory.GetGrain<IVaultGrain>(recipient).TakeTopUp(new TopUpOrder(operationId, Key.ToString(), recipient, op.Asset, op.Amount), cancellationToken);

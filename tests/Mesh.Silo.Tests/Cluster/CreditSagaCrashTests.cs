@@ -84,6 +84,45 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: done");
     }
 
+    [Fact]
+    public async Task GiveTopUp_GiversSiloKilledOnceTheGiftIsRecorded_TheGiftCompletesOnceAndWethIsConserved()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("topup");
+        await using var cluster = await SiloCluster.StartAsync(database, 3, output);
+        await Prices(cluster);
+        // Two account books of one protocol, 10 WETH each, taking part in top-ups.
+        var protocol = "books";
+        var giver = await Member(cluster, protocol, 0xC1, "WETH", 20 * WethUnit, book: "giver", deposited: 10 * WethUnit);
+        var taker = cluster.Client.GetGrain<IVaultGrain>(new VaultKey(protocol, Chain, "taker").ToString());
+        Assert.Equal(OperationStatus.Completed, (await Settled(taker, (await taker.Deposit(new VaultMovement("dep", "WETH", 10 * WethUnit))).OperationId)).Status);
+        foreach (var book in new[] { giver, taker })
+        {
+            await book.ConfigureRebalancing(new RebalanceSettings(AutoSell: false, TopUps: true));
+        }
+
+        var order = new Mesh.Rebalancing.TopUpOrder(Mesh.Rebalancing.TopUpOperations.Id(taker.GetPrimaryKeyString(), 0, 0), giver.GetPrimaryKeyString(), taker.GetPrimaryKeyString(), "WETH", 3 * WethUnit);
+        var host = await HostOf(cluster, giver);
+        (await cluster.Http.PostAsync(new Uri(host.BaseAddress, $"test/saga/crash?step={SagaStep.Recorded}&op={Uri.EscapeDataString(order.OperationId)}"), null)).EnsureSuccessStatusCode();
+
+        var crashed = giver.GiveTopUp(order);
+        _ = crashed.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        await Eventually.TrueAsync(() => host.HasExited, $"silo :{host.SiloPort} kills itself once the gift is recorded", TimeSpan.FromSeconds(30));
+        var replacement = cluster.AddSiloAsync();
+        // The order again (as the desk's would be): the giver, on a survivor, drives the gift it recorded to the end.
+        await Retry(() => giver.GiveTopUp(order), "a retry of the gift is answered by a survivor");
+        var done = await Settled(giver, order.OperationId);
+
+        Assert.Contains($"saga-crash: {giver.GetPrimaryKeyString()} {order.OperationId} reached {SagaStep.Recorded}; killing process {host.Pid}", host.Output, StringComparison.Ordinal);
+        Assert.False(crashed.IsCompletedSuccessfully, "the call in flight at the crash got no answer");
+        Assert.Equal((OperationKind.TopUpOut, OperationStatus.Completed, 3 * WethUnit), (done.Kind, done.Status, done.Amount));
+        Assert.Equal(done, await giver.GiveTopUp(order));
+        var received = await taker.Operation(order.OperationId);
+        Assert.Equal((OperationKind.TopUpIn, OperationStatus.Completed, 3 * WethUnit), (received!.Kind, received.Status, received.Amount));
+        Assert.Equal(7 * WethUnit, await Balance(giver, "WETH"));
+        Assert.Equal(13 * WethUnit, await Balance(taker, "WETH"));
+        await replacement;
+    }
+
     /// <summary>USDC in = pool free + Σ vault balances, to the unit; the pool's credit = Σ vault debts, within interest.</summary>
     private async Task AssertConserved(SiloCluster cluster, List<IVaultGrain> vaults)
     {
@@ -101,7 +140,8 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
         Assert.InRange(pool.CreditOutstanding + slack, debts, debts + (debts / 10_000) + slack);
     }
 
-    private static async Task<IVaultGrain> Member(SiloCluster cluster, string protocol, int n, string asset, UInt128 amount)
+    /// <summary>A protocol that joined and was approved, <paramref name="funded"/> of the asset on every live silo's chain, and its vault (or its account book <paramref name="book"/>) with <paramref name="deposited"/> of it (all of it by default) settled.</summary>
+    private static async Task<IVaultGrain> Member(SiloCluster cluster, string protocol, int n, string asset, UInt128 funded, string? book = null, UInt128? deposited = null)
     {
         var account = $"0x{n:x40}";
         var grain = cluster.Client.GetGrain<IProtocolGrain>(protocol);
@@ -109,12 +149,12 @@ public sealed class CreditSagaCrashTests(ITestOutputHelper output)
         await grain.Approve(null, "operator@example.org");
         foreach (var silo in cluster.Silos.Where(s => !s.HasExited))
         {
-            var query = $"test/chain/fund?chain={Chain}&account={account}&token={asset}&amount={amount.ToString(CultureInfo.InvariantCulture)}";
+            var query = $"test/chain/fund?chain={Chain}&account={account}&token={asset}&amount={funded.ToString(CultureInfo.InvariantCulture)}";
             (await cluster.Http.PostAsync(new Uri(silo.BaseAddress, query), null)).EnsureSuccessStatusCode();
         }
 
-        var vault = cluster.Client.GetGrain<IVaultGrain>(new VaultKey(protocol, Chain).ToString());
-        var deposit = await Settled(vault, (await vault.Deposit(new VaultMovement($"dep-{protocol}", asset, amount))).OperationId);
+        var vault = cluster.Client.GetGrain<IVaultGrain>(new VaultKey(protocol, Chain, book).ToString());
+        var deposit = await Settled(vault, (await vault.Deposit(new VaultMovement($"dep-{protocol}", asset, deposited ?? funded))).OperationId);
         Assert.Equal(OperationStatus.Completed, deposit.Status);
         return vault;
     }
