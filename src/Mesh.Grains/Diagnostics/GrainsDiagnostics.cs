@@ -42,6 +42,12 @@ public static class GrainsDiagnostics
     /// <summary>Counter of the allocation rounds an adaptive market's spillover gate held, per asset.</summary>
     public const string CoordinatorSpilloverHeld = "mesh.coordinator.spillover.held";
 
+    /// <summary>Counter of top-ups between a protocol's books that ended, per asset, tagged with the outcome (<c>completed</c>, <c>given_back</c>).</summary>
+    public const string TopUpsEnded = "mesh.vault.topups";
+
+    /// <summary>The tag of a top-up's outcome.</summary>
+    public const string TopUpOutcomeTag = "mesh.topup.outcome";
+
     /// <summary>Counter of transfers quoted (a transfer's first state).</summary>
     public const string TransfersStarted = "mesh.transfer.started";
 

@@ -23,6 +23,9 @@ internal static class GrainsMetrics
     private static readonly Counter<long> SpilloverRounds = GrainsDiagnostics.Meter.CreateCounter<long>(
         GrainsDiagnostics.CoordinatorSpilloverHeld, "{round}", "Allocation rounds the spillover gate held: their sales would have marked off the rest of the mesh's holdings more margin than they freed.");
 
+    private static readonly Counter<long> TopUps = GrainsDiagnostics.Meter.CreateCounter<long>(
+        GrainsDiagnostics.TopUpsEnded, "{gift}", "Top-ups between a protocol's books that ended: completed, or given back to the giver.");
+
     private static readonly Counter<long> Started = GrainsDiagnostics.Meter.CreateCounter<long>(
         GrainsDiagnostics.TransfersStarted, "{transfer}", "Transfers quoted.");
 
@@ -106,6 +109,10 @@ internal static class GrainsMetrics
     /// <summary>An adaptive market's spillover gate held an allocation round.</summary>
     public static void SpilloverHeld(string asset) =>
         SpilloverRounds.Add(1, new TagList { { GrainsDiagnostics.AssetTag, asset } });
+
+    /// <summary>A top-up gift of <paramref name="asset"/> ended: completed (the receiver has it) or given back.</summary>
+    public static void TopUpEnded(string asset, bool completed) =>
+        TopUps.Add(1, new TagList { { GrainsDiagnostics.AssetTag, asset }, { GrainsDiagnostics.TopUpOutcomeTag, completed ? "completed" : "given_back" } });
 
     /// <summary>A queued sale request was granted after waiting since <paramref name="requestedAt"/>.</summary>
     public static void Granted(DateTimeOffset requestedAt, DateTimeOffset now) =>

@@ -1,4 +1,5 @@
 using Mesh.Errors;
+using Mesh.Grains.Diagnostics;
 using Mesh.Rebalancing;
 using Mesh.Vaults;
 using OperationStatus = Mesh.Vaults.OperationStatus;
@@ -299,6 +300,7 @@ internal sealed partial class VaultGrain
             throw;
         }
 
+        GrainsMetrics.TopUpEnded(op.Asset, status == OperationStatus.Completed);
         return done;
     }
 

@@ -134,4 +134,20 @@ public sealed class GrainsMetricsTests
         new(0, 0, 0, 0, 0, ToRay(utilization), ToRay(borrow), ToRay(supply), ToRay(1));
 
     private static UInt128 ToRay(double value) => (UInt128)(decimal)(value * 1e9) * (UInt128)1_000_000_000_000_000_000UL;
+
+    [Fact]
+    public void TopUpEnded_CompletedAndGivenBack_CountsEachGiftTaggedWithItsAssetAndOutcome()
+    {
+        var asset = $"A{Guid.NewGuid():N}";
+        using var sut = new MetricCapture();
+
+        GrainsMetrics.TopUpEnded(asset, completed: true);
+        GrainsMetrics.TopUpEnded(asset, completed: true);
+        GrainsMetrics.TopUpEnded(asset, completed: false);
+
+        var ours = sut.Measurements.Where(m => m.Name == GrainsDiagnostics.TopUpsEnded && Equals(m.Tags.GetValueOrDefault(GrainsDiagnostics.AssetTag), asset)).ToList();
+        Assert.Equal(2, ours.Count(m => Equals(m.Tags[GrainsDiagnostics.TopUpOutcomeTag], "completed")));
+        Assert.Equal(1, ours.Count(m => Equals(m.Tags[GrainsDiagnostics.TopUpOutcomeTag], "given_back")));
+        Assert.All(ours, m => Assert.Equal(("{gift}", 1.0), (m.Unit, m.Value)));
+    }
 }
