@@ -58,15 +58,15 @@ internal sealed class TopUpBook
         return orders;
     }
 
-    /// <summary>Matches one ask now, without recording it.</summary>
-    public List<TopUpOrder> Match(TopUpAsk ask)
+    /// <summary>Matches one ask now, without recording it, from the offers of books <paramref name="mayGive"/> allows (all when null).</summary>
+    public List<TopUpOrder> Match(TopUpAsk ask, Func<string, bool>? mayGive = null)
     {
         _asks.Remove(ask.Vault);
         _offers.Remove(ask.Vault);
         var orders = new List<TopUpOrder>();
         var missing = ask.Amount;
         var givers = _offers.Values
-            .Where(o => string.Equals(o.Asset, ask.Asset, StringComparison.Ordinal))
+            .Where(o => string.Equals(o.Asset, ask.Asset, StringComparison.Ordinal) && (mayGive is null || mayGive(o.Vault)))
             .OrderByDescending(o => o.Amount).ThenBy(o => o.Vault, StringComparer.Ordinal)
             .Take(MaxGiversPerAsk)
             .ToList();

@@ -14,9 +14,17 @@ namespace Mesh.Grains.Rebalancing;
 /// <see cref="Allocate"/> between the books' revaluations) it waits for the givers' answers, so the round is over when
 /// it returns.
 /// </summary>
-internal sealed partial class TopUpDeskGrain(IOptions<RebalancingOptions> options, ILogger<TopUpDeskGrain> logger) : Grain, ITopUpDeskGrain
+internal sealed partial class TopUpDeskGrain(IOptions<RebalancingOptions> options, ILogger<TopUpDeskGrain> logger, TimeProvider time) : Grain, ITopUpDeskGrain
 {
+    /// <summary>
+    /// How long a book that was just ordered a gift does not give (matched at once only): a gift waits for its receiver
+    /// inside the giver's turn, so two books giving to each other at once would each wait for the other until the call
+    /// times out.
+    /// </summary>
+    internal static readonly TimeSpan ReceiverRest = TimeSpan.FromMinutes(1);
+
     private readonly TopUpBook _book = new();
+    private readonly Dictionary<string, DateTimeOffset> _received = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UInt128> _matched = new(StringComparer.Ordinal);
     private long _orders;
     private VaultKey? _desk;
@@ -62,7 +70,18 @@ internal sealed partial class TopUpDeskGrain(IOptions<RebalancingOptions> option
             return Task.FromResult<IReadOnlyList<TopUpOrder>>([]);
         }
 
-        var orders = _book.Match(ask);
+        var now = time.GetUtcNow();
+        foreach (var rested in _received.Where(r => now - r.Value >= ReceiverRest).Select(r => r.Key).ToList())
+        {
+            _received.Remove(rested);
+        }
+
+        var orders = _book.Match(ask, giver => !_received.ContainsKey(giver));
+        if (orders.Count > 0)
+        {
+            _received[ask.Vault] = now;
+        }
+
         _ = Send(orders, wait: false);
         return Task.FromResult<IReadOnlyList<TopUpOrder>>(orders);
     }

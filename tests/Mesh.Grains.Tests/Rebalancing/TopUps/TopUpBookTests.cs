@@ -123,6 +123,19 @@ public sealed class TopUpBookTests
         Assert.Equal(("p/local-a/g", (UInt128)40), (order.From, order.Amount));
     }
 
+    [Fact]
+    public void Match_GiversTheDeskRests_AreLeftOutAndKeepTheirOffers()
+    {
+        var book = new TopUpBook();
+        book.Offer(Offer("resting", 100));
+        book.Offer(Offer("g", 40));
+
+        var order = Assert.Single(book.Match(Ask("t", 60, 1.0), giver => giver != "p/local-a/resting"));
+
+        Assert.Equal(("p/local-a/g", (UInt128)40), (order.From, order.Amount));
+        Assert.Equal(1, book.Offers); // resting's offer stays for a later ask
+    }
+
     [Theory]
     [InlineData("p/local-a/acct-1", 0L, 0)]
     [InlineData("p/local-a", 123456789012L, 3)]
